@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Installs what a fresh clone is missing, so `npm start` and `npm test` are the only commands a
+// person needs. Uses only Node built-ins: it runs before node_modules exists.
+//   node scripts/setup.mjs            npm dependencies (npm ci when the lock file changed)
+//   node scripts/setup.mjs --browser  also Debian's Chromium for Playwright (never a download)
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const wantsBrowser = process.argv.includes('--browser');
+const env = { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' };
+
+function run(cmd, args) {
+	console.log(`[setup] ${cmd} ${args.join(' ')}`);
+	execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+}
+
+function dependenciesAreCurrent() {
+	const installed = join(root, 'node_modules', '.package-lock.json');
+	const lock = join(root, 'package-lock.json');
+	if (!existsSync(installed) || !existsSync(lock)) return false;
+	return statSync(installed).mtimeMs >= statSync(lock).mtimeMs;
+}
+
+if (!dependenciesAreCurrent()) {
+	const lockExists = existsSync(join(root, 'package-lock.json'));
+	run('npm', [lockExists ? 'ci' : 'install', '--no-audit', '--no-fund']);
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (wantsBrowser && !existsSync(CHROMIUM)) {
+	const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	const prefix = asRoot ? [] : ['sudo', '-n'];
+	const aptEnv = ['env', 'DEBIAN_FRONTEND=noninteractive'];
+	const [cmd, ...rest] = [...prefix, ...aptEnv];
+	run(cmd, [...rest, 'apt-get', 'update', '-qq']);
+	run(cmd, [...rest, 'apt-get', 'install', '-y', '-qq', 'chromium']);
+	if (!existsSync(CHROMIUM)) {
+		console.error(`[setup] Chromium is still missing at ${CHROMIUM}`);
+		process.exit(1);
+	}
+}

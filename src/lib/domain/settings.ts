@@ -1,0 +1,52 @@
+// Salon configuration kept in the `settings` collection (one document per key).
+import { z } from 'zod';
+import type { ClientField } from './client';
+
+export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Fields an owner may make required on the client form. */
+export const REQUIRABLE_FIELDS = [
+	'firstName',
+	'lastName',
+	'gender',
+	'birthDate',
+	'phones',
+	'emails',
+	'address',
+	'fiscalCode',
+	'sourceId'
+] as const satisfies readonly ClientField[];
+
+export const salonSettingsSchema = z.object({
+	/** ISO 3166-1 alpha-2 country used to read phone numbers typed without a prefix. */
+	defaultCountry: z.string().regex(/^[A-Z]{2}$/),
+	requiredFields: z.array(z.enum(REQUIRABLE_FIELDS)),
+	salonName: z.string().max(200),
+	/** The salon's own language; each device may still choose its own. */
+	locale: z.enum(LOCALES)
+});
+export type SalonSettings = z.infer<typeof salonSettingsSchema>;
+
+export const DEFAULT_SETTINGS: SalonSettings = {
+	defaultCountry: 'IT',
+	requiredFields: ['firstName', 'lastName'],
+	salonName: '',
+	locale: 'it'
+};
+
+export const categorySchema = z.object({
+	id: z.string().min(1).max(40),
+	name: z.string().trim().min(1).max(60),
+	/** '#rrggbb' */
+	color: z.string().regex(/^#[0-9a-f]{6}$/i),
+	createdAt: z.number().int().min(0)
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const sourceSchema = z.object({
+	id: z.string().min(1).max(40),
+	name: z.string().trim().min(1).max(60),
+	createdAt: z.number().int().min(0)
+});
+export type Source = z.infer<typeof sourceSchema>;

@@ -1,0 +1,17 @@
+// All message catalogs, merged. Each feature owns one file in ./messages (add it to the list
+// below); keys are prefixed by feature so files never collide.
+import type { Locale } from '$lib/domain/settings';
+import { common } from './messages/common';
+
+const features = [common] as const;
+
+type Union<T> = T extends readonly (infer U)[] ? U : never;
+type KeysOf<F> = F extends { it: infer M } ? keyof M : never;
+export type MessageKey = KeysOf<Union<typeof features>> & string;
+
+export const catalogs = Object.fromEntries(
+	(['it', 'en', 'pt', 'bg'] as const).map((locale) => [
+		locale,
+		Object.assign({}, ...features.map((f) => f[locale])) as Record<MessageKey, string>
+	])
+) as Record<Locale, Record<MessageKey, string>>;
