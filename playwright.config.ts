@@ -32,7 +32,10 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } } }
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } }
+		}
 	],
 	webServer: {
 		command: `node --import tsx sync-server/src/main.ts`,

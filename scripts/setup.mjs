@@ -12,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wantsBrowser = process.argv.includes('--browser');
 const env = { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' };
 
+/** @param {string} cmd @param {string[]} args */
 function run(cmd, args) {
 	console.log(`[setup] ${cmd} ${args.join(' ')}`);
 	execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env });
@@ -32,9 +33,8 @@ if (!dependenciesAreCurrent()) {
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (wantsBrowser && !existsSync(CHROMIUM)) {
 	const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	const prefix = asRoot ? [] : ['sudo', '-n'];
-	const aptEnv = ['env', 'DEBIAN_FRONTEND=noninteractive'];
-	const [cmd, ...rest] = [...prefix, ...aptEnv];
+	const cmd = asRoot ? 'env' : 'sudo';
+	const rest = [...(asRoot ? [] : ['-n', 'env']), 'DEBIAN_FRONTEND=noninteractive'];
 	run(cmd, [...rest, 'apt-get', 'update', '-qq']);
 	run(cmd, [...rest, 'apt-get', 'install', '-y', '-qq', 'chromium']);
 	if (!existsSync(CHROMIUM)) {

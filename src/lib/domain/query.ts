@@ -35,7 +35,14 @@ export const NO_FILTERS: ClientFilters = {
 	blacklisted: null
 };
 
-export const SORT_COLUMNS = ['name', 'phone', 'email', 'category', 'createdAt', 'birthday'] as const;
+export const SORT_COLUMNS = [
+	'name',
+	'phone',
+	'email',
+	'category',
+	'createdAt',
+	'birthday'
+] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 export interface SortSpec {

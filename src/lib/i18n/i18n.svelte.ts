@@ -50,9 +50,7 @@ export function tn(key: string, count: number, params?: Params): string {
 }
 
 export function formatDate(value: Date | number, options?: Intl.DateTimeFormatOptions): string {
-	return new Intl.DateTimeFormat(i18n.intlLocale, options ?? { dateStyle: 'medium' }).format(
-		value
-	);
+	return new Intl.DateTimeFormat(i18n.intlLocale, options ?? { dateStyle: 'medium' }).format(value);
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
