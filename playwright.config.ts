@@ -39,7 +39,12 @@ export default defineConfig({
 	],
 	webServer: {
 		command: `node --import tsx sync-server/src/main.ts`,
-		env: { PORT: String(PORT), DATA_DIR: 'test-results/e2e-data', LOG_LEVEL: 'warn' },
+		env: {
+			PORT: String(PORT),
+			DATA_DIR: `test-results/e2e-data-${PORT}`,
+			STATIC_DIR: process.env.BUILD_DIR ?? 'build',
+			LOG_LEVEL: 'warn'
+		},
 		url: `http://localhost:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000
