@@ -2,8 +2,10 @@
 // below); keys are prefixed by feature so files never collide.
 import type { Locale } from '$lib/domain/settings';
 import { common } from './messages/common';
+import { fields } from './messages/fields';
+import { layout } from './messages/layout';
 
-const features = [common] as const;
+const features = [common, fields, layout] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<F> = F extends { it: infer M } ? keyof M : never;

@@ -1,0 +1,2 @@
+export { default as ContactActions } from './ContactActions.svelte';
+export { primaryPhone } from './contact';
