@@ -24,6 +24,13 @@ class I18n {
 		this.applyToDocument();
 	}
 
+	/** The salon's language applies until this device picks its own (by ?lang= or the switch). */
+	applySalonDefault(locale: Locale): void {
+		if (isLocale(globalThis.localStorage?.getItem(STORAGE_KEY))) return;
+		this.locale = locale;
+		this.applyToDocument();
+	}
+
 	set(locale: Locale): void {
 		this.locale = locale;
 		globalThis.localStorage?.setItem(STORAGE_KEY, locale);
