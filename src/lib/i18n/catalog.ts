@@ -1,11 +1,12 @@
 // All message catalogs, merged. Each feature owns one file in ./messages (add it to the list
 // below); keys are prefixed by feature so files never collide.
 import type { Locale } from '$lib/domain/settings';
+import { clientsList } from './messages/clients-list';
 import { common } from './messages/common';
 import { fields } from './messages/fields';
 import { layout } from './messages/layout';
 
-const features = [common, fields, layout] as const;
+const features = [common, fields, layout, clientsList] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<F> = F extends { it: infer M } ? keyof M : never;
