@@ -1,0 +1,90 @@
+// The table's columns as data: later issues add visits, total spent and last visit by appending
+// a definition here (and, if sortable, a SortColumn in $lib/domain/query).
+import type { Client } from '$lib/domain/client';
+import type { SortColumn } from '$lib/domain/query';
+import type { MessageKey } from '$lib/i18n/catalog';
+
+/** What a cell needs from the outside world to turn a client into text. */
+export interface CellContext {
+	phone(client: Client): string;
+	date(epochMs: number): string;
+	birthday(birthDate: string): string;
+}
+
+export interface ColumnDef {
+	/** Stable id: stored in the device's preferences. */
+	id: string;
+	label: MessageKey;
+	sort: SortColumn | null;
+	/** CSS grid track; header and rows share it so they always line up. */
+	track: string;
+	/** The name column cannot be hidden: it is the link that opens the card. */
+	isHideable: boolean;
+	/** 'name' and 'category' render links and badges; 'text' renders `text(client)`. */
+	kind: 'name' | 'category' | 'text';
+	text?: (client: Client, ctx: CellContext) => string;
+}
+
+export const COLUMNS: readonly ColumnDef[] = [
+	{
+		id: 'name',
+		label: 'clientsList.column.name',
+		sort: 'name',
+		track: 'minmax(12rem, 2fr)',
+		isHideable: false,
+		kind: 'name'
+	},
+	{
+		id: 'phone',
+		label: 'clientsList.column.phone',
+		sort: 'phone',
+		track: 'minmax(9rem, 1.2fr)',
+		isHideable: true,
+		kind: 'text',
+		text: (client, ctx) => ctx.phone(client)
+	},
+	{
+		id: 'email',
+		label: 'clientsList.column.email',
+		sort: 'email',
+		track: 'minmax(10rem, 1.6fr)',
+		isHideable: true,
+		kind: 'text',
+		text: (client) => client.emails[0] ?? ''
+	},
+	{
+		id: 'category',
+		label: 'clientsList.column.category',
+		sort: 'category',
+		track: 'minmax(7rem, 1fr)',
+		isHideable: true,
+		kind: 'category'
+	},
+	{
+		id: 'createdAt',
+		label: 'clientsList.column.createdAt',
+		sort: 'createdAt',
+		track: 'minmax(7rem, 0.8fr)',
+		isHideable: true,
+		kind: 'text',
+		text: (client, ctx) => ctx.date(client.createdAt)
+	},
+	{
+		id: 'birthday',
+		label: 'clientsList.column.birthday',
+		sort: 'birthday',
+		track: 'minmax(7rem, 0.8fr)',
+		isHideable: true,
+		kind: 'text',
+		text: (client, ctx) => (client.birthDate ? ctx.birthday(client.birthDate) : '')
+	}
+];
+
+export const COLUMN_IDS: readonly string[] = COLUMNS.map((c) => c.id);
+
+/** The row actions column (contact, edit, delete) is always last and always shown. */
+export const ACTIONS_TRACK = 'minmax(15rem, auto)';
+
+export function gridTemplate(columns: readonly ColumnDef[]): string {
+	return [...columns.map((c) => c.track), ACTIONS_TRACK].join(' ');
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { NO_FILTERS, type ClientFilters } from '../../src/lib/domain/query';
+import { COLUMN_IDS, COLUMNS, gridTemplate } from '../../src/lib/ui/clients-list/columns';
+import { DEFAULT_PREFS, nextSort, parsePrefs } from '../../src/lib/ui/clients-list/prefs';
+import {
+	countActiveFilters,
+	localIsoDate,
+	looksLikePhone,
+	newClientHref,
+	readListUrl,
+	titleCaseWord,
+	writeListUrl
+} from '../../src/lib/ui/clients-list/query-url';
+
+const filters = (patch: Partial<ClientFilters>): ClientFilters => ({ ...NO_FILTERS, ...patch });
+
+describe('list URL', () => {
+	it('a plain /clients means no search and the default filters', () => {
+		expect(readListUrl(new URLSearchParams(''))).toEqual({ text: '', filters: NO_FILTERS });
+		expect(writeListUrl({ text: '', filters: NO_FILTERS }).toString()).toBe('');
+	});
+
+	it('round-trips every filter', () => {
+		const state = {
+			text: 'maria rossi',
+			filters: filters({
+				categoryId: 'cat-1',
+				sourceId: 'src_2',
+				createdFrom: '2026-01-01',
+				createdTo: '2026-06-30',
+				birthday: 'range',
+				birthdayFrom: '12-20',
+				birthdayTo: '01-10',
+				archived: 'archived',
+				blacklisted: false
+			})
+		};
+		const params = writeListUrl(state);
+		expect(readListUrl(new URLSearchParams(params.toString()))).toEqual(state);
+	});
+
+	it('keeps blacklisted = only and archived = all', () => {
+		const state = { text: '', filters: filters({ blacklisted: true, archived: 'all' }) };
+		const encoded = writeListUrl(state).toString();
+		expect(encoded).toBe('archived=all&blacklisted=only');
+		expect(readListUrl(new URLSearchParams(encoded))).toEqual(state);
+	});
+
+	it('ignores malformed values instead of failing', () => {
+		const read = readListUrl(
+			new URLSearchParams(
+				'birthday=someday&archived=maybe&createdFrom=yesterday&createdTo=2026-13-01&blacklisted=x&category=%3Cscript%3E'
+			)
+		);
+		expect(read.filters).toEqual(NO_FILTERS);
+	});
+
+	it('drops month-day bounds unless the birthday window is a range', () => {
+		const read = readListUrl(new URLSearchParams('birthday=next7&birthdayFrom=01-01'));
+		expect(read.filters.birthday).toBe('next7');
+		expect(read.filters.birthdayFrom).toBeNull();
+		expect(writeListUrl(read).toString()).toBe('birthday=next7');
+	});
+
+	it('counts active filters, date bounds as one', () => {
+		expect(countActiveFilters(NO_FILTERS)).toBe(0);
+		expect(
+			countActiveFilters(
+				filters({ createdFrom: '2026-01-01', createdTo: '2026-02-01', blacklisted: false })
+			)
+		).toBe(2);
+	});
+});
+
+describe('"Add client «…»" link', () => {
+	const params = (href: string) =>
+		Object.fromEntries(new URL(href, 'http://x').searchParams.entries());
+
+	it('splits first name and surname, title-cased', () => {
+		expect(params(newClientHref('maria rossi'))).toEqual({ firstName: 'Maria', lastName: 'Rossi' });
+		expect(params(newClientHref('  maria   de luca '))).toEqual({
+			firstName: 'Maria',
+			lastName: 'De Luca'
+		});
+	});
+
+	it('a single word is the surname', () => {
+		expect(params(newClientHref("d'angelo"))).toEqual({ lastName: "D'Angelo" });
+		expect(params(newClientHref('NICOLÒ'))).toEqual({ lastName: 'Nicolò' });
+	});
+
+	it('a number is the phone', () => {
+		expect(params(newClientHref('333 123 4567'))).toEqual({ phone: '333 123 4567' });
+		expect(params(newClientHref('+39 (333) 123-4567'))).toEqual({ phone: '+39 (333) 123-4567' });
+		expect(newClientHref('')).toBe('/clients/new');
+	});
+
+	it('tells numbers from names', () => {
+		expect(looksLikePhone('4567')).toBe(true);
+		expect(looksLikePhone('12')).toBe(false);
+		expect(looksLikePhone('rossi 12')).toBe(false);
+	});
+
+	it('keeps a mixed-case word as typed', () => {
+		expect(titleCaseWord('DeLuca')).toBe('DeLuca');
+		expect(titleCaseWord('anna-maria')).toBe('Anna-Maria');
+		expect(titleCaseWord('иванова')).toBe('Иванова');
+	});
+});
+
+describe('preferences', () => {
+	it('falls back to defaults on missing or corrupt storage', () => {
+		expect(parsePrefs(null, COLUMN_IDS)).toEqual(DEFAULT_PREFS);
+		expect(parsePrefs('{not json', COLUMN_IDS)).toEqual(DEFAULT_PREFS);
+		expect(parsePrefs('[1,2]', COLUMN_IDS)).toEqual(DEFAULT_PREFS);
+	});
+
+	it('keeps known hidden columns and a valid sort', () => {
+		const raw = JSON.stringify({
+			hiddenColumns: ['email', 'visits', 3],
+			sort: { column: 'createdAt', direction: 'desc' }
+		});
+		expect(parsePrefs(raw, COLUMN_IDS)).toEqual({
+			hiddenColumns: ['email'],
+			sort: { column: 'createdAt', direction: 'desc' }
+		});
+	});
+
+	it('rejects an unknown sort', () => {
+		const raw = JSON.stringify({ sort: { column: 'totalSpent', direction: 'asc' } });
+		expect(parsePrefs(raw, COLUMN_IDS).sort).toEqual(DEFAULT_PREFS.sort);
+	});
+
+	it('a header click sorts ascending, a second click flips', () => {
+		const first = nextSort({ column: 'name', direction: 'asc' }, 'phone');
+		expect(first).toEqual({ column: 'phone', direction: 'asc' });
+		expect(nextSort(first, 'phone')).toEqual({ column: 'phone', direction: 'desc' });
+		expect(nextSort(nextSort(first, 'phone'), 'phone')).toEqual(first);
+	});
+});
+
+describe('columns', () => {
+	it('have unique ids, the name column first and not hideable', () => {
+		expect(new Set(COLUMN_IDS).size).toBe(COLUMN_IDS.length);
+		expect(COLUMNS[0]?.id).toBe('name');
+		expect(COLUMNS[0]?.isHideable).toBe(false);
+	});
+
+	it('the grid template has one track per column plus actions', () => {
+		expect(gridTemplate(COLUMNS).split(/ (?=minmax)/)).toHaveLength(COLUMNS.length + 1);
+	});
+});
+
+it('today is the local calendar date', () => {
+	expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+});
