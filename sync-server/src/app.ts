@@ -2,9 +2,9 @@
 // Kept apart from listen() in main.ts so tests can run it on an ephemeral port.
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from './config.ts';
-import type { Logger } from './log.ts';
-import { createStaticServer } from './static.ts';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { createStaticServer } from './static.js';
 
 export interface AppDeps {
 	config: Config;

@@ -1,6 +1,6 @@
 // Structured logs: one JSON object per line, so a salon's PC or a log shipper can read them
 // without a parser of our own. warn and error go to stderr, the rest to stdout.
-import { LOG_LEVELS, type LogLevel } from './config.ts';
+import { LOG_LEVELS, type LogLevel } from './config.js';
 
 export type LogFields = Record<string, unknown>;
 

@@ -5,9 +5,9 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { createApp, type App } from './app.ts';
-import { parseConfig, type Config } from './config.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createApp, type App } from './app.js';
+import { parseConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
 
 export interface Running {
 	server: Server;

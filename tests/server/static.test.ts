@@ -7,9 +7,9 @@ import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig, type Config } from '../../sync-server/src/config.ts';
-import { createLogger } from '../../sync-server/src/log.ts';
-import { listen, type Running } from '../../sync-server/src/main.ts';
+import { parseConfig, type Config } from '../../sync-server/src/config.js';
+import { createLogger } from '../../sync-server/src/log.js';
+import { listen, type Running } from '../../sync-server/src/main.js';
 
 interface RawResponse {
 	status: number;

@@ -1,0 +1,3 @@
+export { registerServiceWorker } from './register';
+export { pwa } from './pwa.svelte';
+export { default as UpdatePrompt } from './UpdatePrompt.svelte';
