@@ -1,0 +1,172 @@
+// The client repository: every read and write of the `clients` collection goes through here.
+// Writes are validated with zod first (a bad value throws ValidationError and writes nothing),
+// then stamped with the device's hybrid logical clock per changed field (DESIGN.md › Merge rules).
+import { map, type Observable } from 'rxjs';
+import type { RxDocumentData } from 'rxdb';
+import {
+	CLIENT_FIELDS,
+	clientFieldsSchema,
+	clientSchema,
+	emptyClientFields,
+	type Client,
+	type ClientFields
+} from '$lib/domain/client';
+import type { HybridClock } from '$lib/domain/hlc';
+import { newId } from '$lib/domain/ids';
+import { sortNameOf } from '$lib/domain/normalize';
+import { changedFields, stampClock } from '$lib/domain/stamp';
+import type { SchedarioDatabase } from './database';
+import { NotFoundError, parseOrThrow } from './errors';
+import { SORT_NAME_MAX, type ClientDocType } from './schemas/client.schema';
+
+export interface WriteContext {
+	clock: HybridClock;
+	deviceId: string;
+	/** Who is writing (staff id or name); '' until staff accounts exist. */
+	author: string;
+}
+
+export type ClientChange = { kind: 'upsert'; client: Client } | { kind: 'remove'; id: string };
+
+const patchSchema = clientFieldsSchema.partial().strict();
+
+/** Drops RxDB's bookkeeping (_rev, _meta, …) so callers only ever see the domain shape. */
+export function toClient(data: RxDocumentData<ClientDocType> | ClientDocType): Client {
+	const {
+		_meta: _m,
+		_rev: _r,
+		_attachments: _a,
+		_deleted: _d,
+		...client
+	} = data as RxDocumentData<ClientDocType>;
+	return client as Client;
+}
+
+export function fieldsOf(client: Client): ClientFields {
+	const fields: Record<string, unknown> = {};
+	for (const field of CLIENT_FIELDS) fields[field] = client[field];
+	return fields as ClientFields;
+}
+
+export async function create(
+	db: SchedarioDatabase,
+	fields: ClientFields,
+	ctx: WriteContext
+): Promise<Client> {
+	const valid = parseOrThrow(clientFieldsSchema.strict(), fields, 'client');
+	const now = Date.now();
+	const client = parseOrThrow(
+		clientSchema,
+		{
+			...valid,
+			id: newId(now),
+			sortName: sortNameOf(valid).slice(0, SORT_NAME_MAX),
+			createdAt: now,
+			createdBy: ctx.author,
+			updatedAt: now,
+			clock: stampClock(null, valid, {}, ctx.clock.tick())
+		},
+		'client'
+	);
+	await db.clients.insert(client as ClientDocType);
+	return client;
+}
+
+/** The next version of `current` with `patch` applied, or null when the patch changes nothing. */
+function applyPatch(current: Client, rawPatch: unknown, ctx: WriteContext): Client | null {
+	const patch = parseOrThrow(patchSchema, rawPatch, 'client');
+	const previous = fieldsOf(current);
+	const next: ClientFields = { ...previous, ...patch };
+	// Validate the result before ticking, so a refused write leaves no trace in the clock.
+	parseOrThrow(clientSchema, { ...current, ...next }, 'client');
+	if (changedFields(previous, next).length === 0) return null;
+	return parseOrThrow(
+		clientSchema,
+		{
+			...current,
+			...next,
+			sortName: sortNameOf(next).slice(0, SORT_NAME_MAX),
+			updatedAt: Math.max(Date.now(), current.updatedAt),
+			clock: stampClock(previous, next, current.clock, ctx.clock.tick())
+		},
+		'client'
+	);
+}
+
+/**
+ * Applies the patch returned by `compute` to the latest stored version. `compute` may run more
+ * than once (RxDB retries on a concurrent write), always with the freshest state, so a patch
+ * derived from it — "remove this category id" — never clobbers another local write.
+ */
+export async function modify(
+	db: SchedarioDatabase,
+	id: string,
+	compute: (current: Client) => Partial<ClientFields>,
+	ctx: WriteContext
+): Promise<Client> {
+	const doc = await db.clients.findOne(id).exec();
+	if (!doc) throw new NotFoundError('client', id);
+	const current = toClient(doc.toMutableJSON());
+	// Dry run first: an invalid patch throws here, before the write queue is involved (a
+	// modifier that throws inside incrementalModify would still cost a revision).
+	if (applyPatch(current, compute(current), ctx) === null) return current;
+	let written: Client = current;
+	await doc.incrementalModify((data) => {
+		const latest = toClient(data);
+		const next = applyPatch(latest, compute(latest), ctx);
+		written = next ?? latest;
+		return { ...data, ...(next ?? {}) };
+	});
+	return written;
+}
+
+export function update(
+	db: SchedarioDatabase,
+	id: string,
+	patch: Partial<ClientFields>,
+	ctx: WriteContext
+): Promise<Client> {
+	return modify(db, id, () => patch, ctx);
+}
+
+/**
+ * Deletes a client. RxDB keeps a tombstone (`_deleted`) so the deletion replicates; the
+ * tombstone is emptied of personal data first (DESIGN.md › Merge rules, rule 5).
+ */
+export async function remove(db: SchedarioDatabase, id: string): Promise<void> {
+	const doc = await db.clients.findOne(id).exec();
+	if (!doc) throw new NotFoundError('client', id);
+	await doc.incrementalModify((data) => ({
+		...data,
+		...emptyClientFields(),
+		sortName: '',
+		updatedAt: Math.max(Date.now(), data.updatedAt),
+		_deleted: true
+	}));
+}
+
+export async function get(db: SchedarioDatabase, id: string): Promise<Client | undefined> {
+	const doc = await db.clients.findOne(id).exec();
+	return doc ? toClient(doc.toMutableJSON()) : undefined;
+}
+
+/**
+ * Every live client, read straight from the storage in one query: no RxDocument instances and
+ * no document cache, which is what makes 100,000 clients load quickly at start-up.
+ */
+export async function all(db: SchedarioDatabase): Promise<Client[]> {
+	const prepared = db.clients.find().getPreparedQuery();
+	const result = await db.clients.storageInstance.query(prepared);
+	return result.documents.map(toClient);
+}
+
+/** Every change to the collection from any source: this tab, other tabs, replication. */
+export function changes$(db: SchedarioDatabase): Observable<ClientChange> {
+	return db.clients.$.pipe(
+		map((event): ClientChange =>
+			event.operation === 'DELETE' || event.documentData._deleted
+				? { kind: 'remove', id: event.documentId }
+				: { kind: 'upsert', client: toClient(event.documentData) }
+		)
+	);
+}

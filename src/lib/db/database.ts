@@ -1,0 +1,84 @@
+// The one module that creates the RxDB database. Dev-mode stays out on purpose (it needs a
+// validating storage and phones home from the browser); writes are validated with zod in the
+// repositories instead.
+import {
+	addRxPlugin,
+	createRxDatabase,
+	type RxCollection,
+	type RxDatabase,
+	type RxStorage
+} from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { clientMigrationStrategies } from './migrations/client';
+import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
+import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
+import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
+import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
+
+export type ClientCollection = RxCollection<ClientDocType>;
+export type CategoryCollection = RxCollection<CategoryDocType>;
+export type SourceCollection = RxCollection<SourceDocType>;
+export type SettingCollection = RxCollection<SettingDocType>;
+
+export interface SchedarioCollections {
+	clients: ClientCollection;
+	categories: CategoryCollection;
+	sources: SourceCollection;
+	settings: SettingCollection;
+}
+
+export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
+
+export const APP_DATABASE_NAME = 'schedario';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+export interface CreateDatabaseOptions {
+	name: string;
+	/** Defaults to Dexie over the browser's IndexedDB; tests pass Dexie over fake-indexeddb. */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's internals differ per storage
+	storage?: RxStorage<any, any>;
+}
+
+export async function createSchedarioDatabase(
+	opts: CreateDatabaseOptions
+): Promise<SchedarioDatabase> {
+	const db = await createRxDatabase<SchedarioCollections>({
+		name: opts.name,
+		storage: opts.storage ?? getRxStorageDexie(),
+		// Other tabs' writes arrive in the change streams over a BroadcastChannel.
+		multiInstance: true,
+		eventReduce: true
+	});
+	try {
+		await db.addCollections({
+			clients: {
+				schema: clientJsonSchema,
+				migrationStrategies: clientMigrationStrategies,
+				autoMigrate: true
+			},
+			categories: { schema: categoryJsonSchema },
+			sources: { schema: sourceJsonSchema },
+			settings: { schema: settingJsonSchema }
+		});
+	} catch (error) {
+		// A failed open must not leave a half-open database holding collection slots.
+		await db.close();
+		throw error;
+	}
+	return db;
+}
+
+let appDatabase: Promise<SchedarioDatabase> | null = null;
+
+/** The app's database, opened once per page. A failed open is retried on the next call. */
+export function getDatabase(): Promise<SchedarioDatabase> {
+	if (!appDatabase) {
+		appDatabase = createSchedarioDatabase({ name: APP_DATABASE_NAME }).catch((error: unknown) => {
+			appDatabase = null;
+			throw error;
+		});
+	}
+	return appDatabase;
+}
