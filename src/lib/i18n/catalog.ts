@@ -5,8 +5,10 @@ import { clientsList } from './messages/clients-list';
 import { common } from './messages/common';
 import { fields } from './messages/fields';
 import { layout } from './messages/layout';
+import { clientForm } from './messages/client-form';
+import { settings } from './messages/settings';
 
-const features = [common, fields, layout, clientsList] as const;
+const features = [common, fields, layout, clientForm, settings, clientsList] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<F> = F extends { it: infer M } ? keyof M : never;
