@@ -1,0 +1,171 @@
+// All clients as reactive state. The whole collection lives in an in-memory search index
+// (src/lib/domain/search.ts), loaded in one storage read at start and then kept current from
+// the collection's change stream, so writes from this tab, other tabs and sync all show up.
+// Pages read `revision` (through get/query/count) to recompute when anything changes.
+import type { Subscription } from 'rxjs';
+import * as clients from '$lib/db/clients';
+import { getDatabase, type SchedarioDatabase } from '$lib/db/database';
+import type { Client, ClientFields } from '$lib/domain/client';
+import { compareHlc } from '$lib/domain/hlc';
+import { NO_FILTERS, type ClientQuery } from '$lib/domain/query';
+import { ClientSearchIndex } from '$lib/domain/search';
+import { writeContext } from './device';
+import { salon } from './salon.svelte';
+
+/** The newest stamp in a card's clock: which write a version of the card reflects. */
+function latestStamp(client: Client): string {
+	let latest = '';
+	for (const stamp of Object.values(client.clock)) {
+		if (latest === '' || compareHlc(stamp, latest) > 0) latest = stamp;
+	}
+	return latest;
+}
+
+function compareVersions(a: Client, b: Client): number {
+	return compareHlc(latestStamp(a), latestStamp(b)) || a.updatedAt - b.updatedAt;
+}
+
+export class ClientBook {
+	ready = $state(false);
+	error = $state<string | null>(null);
+	/** Bumped on every change to any client. */
+	revision = $state(0);
+	/** Milliseconds the last start-up load took (read, index build), for the benchmark. */
+	loadMs = $state(0);
+
+	#index = new ClientSearchIndex({ defaultCountry: 'IT' });
+	#indexCountry = 'IT';
+	#db: Promise<SchedarioDatabase> | null = null;
+	#started: Promise<void> | null = null;
+	#subscription: Subscription | null = null;
+
+	get count(): number {
+		void this.revision;
+		return this.#index.size;
+	}
+
+	/** Opens the database and loads every client. Idempotent; `db` is for tests and benchmarks. */
+	start(db?: SchedarioDatabase): Promise<void> {
+		this.#started ??= this.#load(db).catch((error: unknown) => {
+			this.#started = null;
+			this.error = error instanceof Error ? error.message : String(error);
+			throw error;
+		});
+		return this.#started;
+	}
+
+	async #load(given?: SchedarioDatabase): Promise<void> {
+		const began = performance.now();
+		this.#db ??= given ? Promise.resolve(given) : getDatabase();
+		const db = await this.#db;
+		await salon.start(given);
+		// Follow the stream before reading, buffering what arrives meanwhile, so no change made
+		// between the read and the subscription can be missed.
+		const buffered: clients.ClientChange[] = [];
+		let loaded = false;
+		this.#subscription = clients.changes$(db).subscribe((change) => {
+			if (loaded) this.#applyChange(change);
+			else buffered.push(change);
+		});
+		const all = await clients.all(db);
+		this.#indexCountry = salon.settings.defaultCountry;
+		this.#index = new ClientSearchIndex({ defaultCountry: this.#indexCountry });
+		this.#index.replaceAll(all);
+		loaded = true;
+		for (const change of buffered) this.#applyChange(change);
+		this.loadMs = performance.now() - began;
+		this.error = null;
+		this.ready = true;
+		this.revision++;
+	}
+
+	/** Stops following the database (tests close theirs afterwards). */
+	stop(): void {
+		this.#subscription?.unsubscribe();
+		this.#subscription = null;
+		this.#db = null;
+		this.#started = null;
+		this.#index = new ClientSearchIndex({ defaultCountry: this.#indexCountry });
+		this.ready = false;
+		this.revision++;
+	}
+
+	#applyChange(change: clients.ClientChange): void {
+		if (change.kind === 'remove') {
+			if (!this.#index.get(change.id)) return;
+			this.#index.remove(change.id);
+		} else {
+			const current = this.#index.get(change.client.id);
+			// The echo of a write already applied locally: nothing to do.
+			if (current && compareVersions(current, change.client) === 0) return;
+			this.#index.upsert(change.client);
+		}
+		this.revision++;
+	}
+
+	/** A local write's result, applied at once unless the stream already brought it (or newer). */
+	#applyLocal(client: Client): void {
+		const current = this.#index.get(client.id);
+		if (current && compareVersions(client, current) <= 0) return;
+		this.#index.upsert(client);
+		this.revision++;
+	}
+
+	get(id: string): Client | undefined {
+		void this.revision;
+		return this.#index.get(id);
+	}
+
+	/** The clients matching `q`, sorted as asked. Reactive to client and category changes. */
+	query(q: ClientQuery): Client[] {
+		void this.revision;
+		const country = salon.settings.defaultCountry;
+		if (country !== this.#indexCountry) {
+			// Phone search reads numbers in the salon's country: rebuild when it changes.
+			const everyone = this.#index.query({
+				...q,
+				text: '',
+				filters: { ...NO_FILTERS, archived: 'all' }
+			});
+			this.#indexCountry = country;
+			this.#index = new ClientSearchIndex({ defaultCountry: country });
+			this.#index.replaceAll(everyone);
+		}
+		return this.#index.query(q, { categoryName: (id) => salon.categoryName(id) });
+	}
+
+	async #database(): Promise<SchedarioDatabase> {
+		await this.start();
+		return this.#db ?? getDatabase();
+	}
+
+	async create(fields: ClientFields): Promise<Client> {
+		const created = await clients.create(await this.#database(), fields, writeContext());
+		this.#applyLocal(created);
+		return created;
+	}
+
+	async update(id: string, patch: Partial<ClientFields>): Promise<Client> {
+		const updated = await clients.update(await this.#database(), id, patch, writeContext());
+		this.#applyLocal(updated);
+		return updated;
+	}
+
+	setArchived(id: string, archived: boolean): Promise<Client> {
+		return this.update(id, { archived });
+	}
+
+	setBlacklisted(id: string, blacklisted: boolean, reason: string): Promise<Client> {
+		return this.update(id, { blacklisted, blacklistReason: reason });
+	}
+
+	async delete(id: string): Promise<void> {
+		await clients.remove(await this.#database(), id);
+		if (this.#index.get(id)) {
+			this.#index.remove(id);
+			this.revision++;
+		}
+	}
+}
+
+export const clientBook = new ClientBook();
