@@ -1,0 +1,110 @@
+// A real schema migration: a database written with client schema v0 is reopened by the app's
+// createSchedarioDatabase (schema v1) and every stored card is converted on open.
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { createRxDatabase, type RxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { CLIENT_FIELDS, clientSchema, emptyClientFields } from '$lib/domain/client';
+import { createSchedarioDatabase } from '$lib/db/database';
+import * as clients from '$lib/db/clients';
+import { clientV0ToV1 } from '$lib/db/migrations/client';
+import { clientJsonSchemaV0, type ClientDocTypeV0 } from '$lib/db/schemas/client-v0.schema';
+
+const storage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
+const open: RxDatabase[] = [];
+let counter = 0;
+
+afterEach(async () => {
+	await Promise.all(open.splice(0).map((db) => db.close()));
+});
+
+function v0Card(overrides: Partial<ClientDocTypeV0>): ClientDocTypeV0 {
+	const { phones: _p, emails: _e, ...fields } = emptyClientFields();
+	const stamp = '1763942400000-0000-abc123';
+	const clock: Record<string, string> = {};
+	for (const field of [
+		...CLIENT_FIELDS.filter((f) => f !== 'phones' && f !== 'emails'),
+		'phone',
+		'email'
+	]) {
+		clock[field] = stamp;
+	}
+	return {
+		...fields,
+		id: `v0-${counter++}`,
+		phone: '',
+		email: '',
+		createdAt: 1763942400000,
+		createdBy: 'Reception',
+		updatedAt: 1763942400000,
+		clock,
+		...overrides
+	} as ClientDocTypeV0;
+}
+
+describe('client schema v0 → v1', () => {
+	it('migrates stored documents when the app opens an old database', async () => {
+		const name = `migration-${Date.now()}-${counter++}`;
+		const old = await createRxDatabase({ name, storage: storage(), multiInstance: false });
+		await old.addCollections({ clients: { schema: clientJsonSchemaV0 } });
+		const withContacts = v0Card({
+			firstName: 'Nicolò',
+			lastName: "D'Angelo",
+			phone: '0039 333-123 4567',
+			email: '  Nicolo.DAngelo@Example.IT ',
+			clock: {
+				...v0Card({}).clock,
+				phone: '1763942400500-0001-abc123',
+				email: '1763942400600-0002-abc123'
+			}
+		});
+		const withoutContacts = v0Card({ firstName: 'Anna', lastName: 'Bianchi' });
+		const unparsable = v0Card({
+			firstName: 'Zoe',
+			lastName: 'Verdi',
+			phone: 'chiedere alla figlia'
+		});
+		await old.clients.bulkInsert([withContacts, withoutContacts, unparsable]);
+		await old.close();
+
+		const db = await createSchedarioDatabase({ name, storage: storage() });
+		open.push(db);
+		const migrated = new Map((await clients.all(db)).map((c) => [c.id, c]));
+
+		expect(migrated.size).toBe(3);
+		const nicolo = migrated.get(withContacts.id);
+		expect(nicolo).toMatchObject({
+			firstName: 'Nicolò',
+			phones: [{ e164: '+393331234567', raw: '0039 333-123 4567', label: 'mobile' }],
+			emails: ['nicolo.dangelo@example.it'],
+			sortName: 'd angelo nicolo'
+		});
+		expect(nicolo).not.toHaveProperty('phone');
+		expect(nicolo).not.toHaveProperty('email');
+		expect(nicolo?.clock.phones).toBe('1763942400500-0001-abc123');
+		expect(nicolo?.clock.emails).toBe('1763942400600-0002-abc123');
+		expect(nicolo?.clock).not.toHaveProperty('phone');
+		expect(nicolo?.clock).not.toHaveProperty('email');
+
+		expect(migrated.get(withoutContacts.id)).toMatchObject({
+			phones: [],
+			emails: [],
+			sortName: 'bianchi anna'
+		});
+		// Text that is not a number is kept as typed, never dropped.
+		expect(migrated.get(unparsable.id)?.phones).toEqual([
+			{ e164: '', raw: 'chiedere alla figlia', label: 'mobile' }
+		]);
+		for (const client of migrated.values()) {
+			expect(clientSchema.safeParse(client).success, client.id).toBe(true);
+		}
+	});
+
+	it('the strategy alone produces a valid v1 card with every field clocked', () => {
+		const card = clientV0ToV1(
+			v0Card({ firstName: 'Maria', lastName: 'Rossi', phone: '333 1234567' })
+		);
+		expect(clientSchema.parse(card).phones[0]?.e164).toBe('+393331234567');
+		expect(Object.keys(card.clock).sort()).toEqual([...CLIENT_FIELDS].sort());
+	});
+});
