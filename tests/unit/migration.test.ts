@@ -2,7 +2,7 @@
 // createSchedarioDatabase (schema v1) and every stored card is converted on open.
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { createRxDatabase, type RxDatabase } from 'rxdb';
+import { createRxDatabase, type RxCollection } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { CLIENT_FIELDS, clientSchema, emptyClientFields } from '$lib/domain/client';
 import { createSchedarioDatabase } from '$lib/db/database';
@@ -11,7 +11,7 @@ import { clientV0ToV1 } from '$lib/db/migrations/client';
 import { clientJsonSchemaV0, type ClientDocTypeV0 } from '$lib/db/schemas/client-v0.schema';
 
 const storage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
-const open: RxDatabase[] = [];
+const open: { close(): Promise<unknown> }[] = [];
 let counter = 0;
 
 afterEach(async () => {
@@ -45,7 +45,11 @@ function v0Card(overrides: Partial<ClientDocTypeV0>): ClientDocTypeV0 {
 describe('client schema v0 → v1', () => {
 	it('migrates stored documents when the app opens an old database', async () => {
 		const name = `migration-${Date.now()}-${counter++}`;
-		const old = await createRxDatabase({ name, storage: storage(), multiInstance: false });
+		const old = await createRxDatabase<{ clients: RxCollection<ClientDocTypeV0> }>({
+			name,
+			storage: storage(),
+			multiInstance: false
+		});
 		await old.addCollections({ clients: { schema: clientJsonSchemaV0 } });
 		const withContacts = v0Card({
 			firstName: 'Nicolò',
