@@ -15,7 +15,7 @@ export function registerServiceWorker(): void {
 	pwa.attach(workbox);
 
 	workbox.addEventListener('installed', (event) => {
-		if (!event.isUpdate) pwa.offlineReady = true;
+		if (!event.isUpdate && !event.isExternal) pwa.offlineReady = true;
 	});
 	// A new version is installed but the old one still serves this tab: ask, never force, so
 	// nothing being typed is lost to a reload.

@@ -1,0 +1,3 @@
+export { gotoApp, waitForAppReady, withEnglish } from './app';
+export { expectNoSeriousA11yViolations, type A11yOptions } from './a11y';
+export { waitForServiceWorkerControl } from './pwa';
