@@ -44,7 +44,7 @@ class ListView {
 	}
 
 	/** The query string for the current search and filters ('' when there is nothing to keep). */
-	get search(): string {
+	get search(): '' | `?${string}` {
 		const params = writeListUrl({ text: this.text, filters: this.filters });
 		const encoded = params.toString();
 		return encoded === '' ? '' : `?${encoded}`;

@@ -118,14 +118,14 @@ export function titleCaseWord(word: string): string {
 }
 
 /**
- * The new-client form pre-filled from a search that found nothing: a number becomes the phone,
+ * The query of the new-client form (/clients/new?…), pre-filled from a search that found nothing: a number becomes the phone,
  * one word the surname, several words "first name + surname" (the rest of the words are the
  * surname: "maria de luca" → Maria / De Luca).
  */
-export function newClientHref(query: string): string {
+export function newClientParams(query: string): URLSearchParams {
 	const trimmed = query.trim().replace(/\s+/g, ' ');
-	if (trimmed === '') return '/clients/new';
 	const params = new URLSearchParams();
+	if (trimmed === '') return params;
 	if (looksLikePhone(trimmed)) {
 		params.set('phone', trimmed);
 	} else {
@@ -137,11 +137,5 @@ export function newClientHref(query: string): string {
 			params.set('lastName', words.slice(1).join(' '));
 		}
 	}
-	return `/clients/new?${params.toString()}`;
-}
-
-/** The device's today as 'YYYY-MM-DD' (local time zone, not UTC: a birthday is a local date). */
-export function localIsoDate(date: Date): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+	return params;
 }

@@ -1,0 +1,28 @@
+// Moving keyboard focus to a row of a virtualised list: the row may not be rendered (or measured)
+// yet, so scroll to it first and wait a few frames for it to appear before focusing its link.
+const MAX_FRAMES = 30;
+
+export function focusRowLink(
+	container: HTMLElement,
+	index: number,
+	scrollToIndex: (index: number) => void
+): void {
+	scrollToIndex(index);
+	let frames = 0;
+	const attempt = () => {
+		const link = container.querySelector<HTMLElement>(`[data-index="${index}"] .client-name`);
+		const isShown = link !== null && getComputedStyle(link).visibility !== 'hidden';
+		if (isShown) {
+			link.focus({ preventScroll: true });
+			if (document.activeElement === link) return;
+		}
+		if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
+	};
+	requestAnimationFrame(attempt);
+}
+
+/** The index of the row that holds `element`, or -1 when it is not inside a row. */
+export function rowIndexOf(element: Element | null): number {
+	const row = element?.closest<HTMLElement>('[data-index]');
+	return row ? Number(row.dataset.index) : -1;
+}
