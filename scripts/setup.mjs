@@ -8,6 +8,13 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
+// Fail early and clearly on an old Node: later steps would die with obscure errors instead.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+	console.error(`[setup] Schedario needs Node 20.19 or newer; this is ${process.version}.`);
+	process.exit(1);
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wantsBrowser = process.argv.includes('--browser');
 const env = { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' };
