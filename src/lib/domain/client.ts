@@ -18,7 +18,7 @@ const text = (max: number) => z.string().max(max);
 /** ISO calendar date, 'YYYY-MM-DD'. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
 /** A birthday: 'YYYY-MM-DD', or '--MM-DD' (ISO 8601) when the year is not known. */
-export const birthDateSchema = z.string().regex(/^(\d{4}|--)-\d{2}-\d{2}$/, 'birthDate');
+export const birthDateSchema = z.string().regex(/^(\d{4}|-)-\d{2}-\d{2}$/, 'birthDate');
 
 export const phoneSchema = z.object({
 	/** E.164 ('+393331234567'); '' when the raw text could not be parsed (kept, never lost). */

@@ -15,7 +15,7 @@ export const categorySchemaLiteral = {
 		id: { type: 'string', minLength: 1, maxLength: 40 },
 		name: { type: 'string', minLength: 1, maxLength: 60 },
 		color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' },
-		createdAt: { type: 'integer', minimum: 0, maximum: 1e15, multipleOf: 1 }
+		createdAt: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, multipleOf: 1 }
 	},
 	required: ['id', 'name', 'color', 'createdAt'],
 	additionalProperties: false

@@ -12,8 +12,13 @@ const nullableStr = (maxLength: number) => ({ type: ['string', 'null'], maxLengt
 const strArray = (maxItems: number, itemMax: number) =>
 	({ type: 'array', maxItems, items: str(itemMax) }) as const;
 const bool = { type: 'boolean' } as const;
-// Dexie needs bounded integers to index them; 1e15 ms is far past the year 30000.
-const timestamp = { type: 'integer', minimum: 0, maximum: 1e15, multipleOf: 1 } as const;
+// Dexie needs bounded integers to index them; zod's int() allows up to MAX_SAFE_INTEGER too.
+const timestamp = {
+	type: 'integer',
+	minimum: 0,
+	maximum: Number.MAX_SAFE_INTEGER,
+	multipleOf: 1
+} as const;
 
 /** Folding can lengthen a name ('ß' → 'ss'): the derived sortName is cut to this. */
 export const SORT_NAME_MAX = 210;
@@ -29,7 +34,7 @@ export const clientSchemaLiteral = {
 		firstName: str(100),
 		lastName: str(100),
 		gender: { type: 'string', enum: ['female', 'male', 'non-binary', 'unspecified'] },
-		birthDate: { ...nullableStr(10), pattern: '^(\\d{4}|--)-\\d{2}-\\d{2}$' },
+		birthDate: { type: ['string', 'null'], pattern: '^(\\d{4}|-)-\\d{2}-\\d{2}$' },
 		phones: {
 			type: 'array',
 			maxItems: 10,
@@ -82,7 +87,7 @@ export const clientSchemaLiteral = {
 		allergies: strArray(50, 200),
 		contraindications: strArray(50, 200),
 		fidelityCardNumber: str(40),
-		fidelityCardExpiry: { ...nullableStr(10), pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+		fidelityCardExpiry: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
 		consents: {
 			type: 'object',
 			properties: {

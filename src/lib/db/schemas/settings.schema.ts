@@ -16,7 +16,7 @@ export const settingSchemaLiteral = {
 	properties: {
 		key: { type: 'string', minLength: 1, maxLength: 40 },
 		value: {},
-		updatedAt: { type: 'integer', minimum: 0, maximum: 1e15, multipleOf: 1 }
+		updatedAt: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, multipleOf: 1 }
 	},
 	required: ['key', 'value', 'updatedAt'],
 	additionalProperties: false

@@ -14,7 +14,7 @@ export const sourceSchemaLiteral = {
 	properties: {
 		id: { type: 'string', minLength: 1, maxLength: 40 },
 		name: { type: 'string', minLength: 1, maxLength: 60 },
-		createdAt: { type: 'integer', minimum: 0, maximum: 1e15, multipleOf: 1 }
+		createdAt: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, multipleOf: 1 }
 	},
 	required: ['id', 'name', 'createdAt'],
 	additionalProperties: false
