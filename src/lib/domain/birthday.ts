@@ -17,12 +17,12 @@ export function daysInMonth(month: number, year: number | null): number {
 	return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-const BIRTH_RE = /^(\d{4}|--)-(\d{2})-(\d{2})$/;
+const BIRTH_RE = /^(?:(\d{4})-|--)(\d{2})-(\d{2})$/;
 
 export function parseBirthDate(s: string): BirthDateParts | null {
 	const m = BIRTH_RE.exec(s);
 	if (!m) return null;
-	const year = m[1] === '--' ? null : Number(m[1]);
+	const year = m[1] === undefined ? null : Number(m[1]);
 	const month = Number(m[2]);
 	const day = Number(m[3]);
 	if (year !== null && year < 1) return null;
