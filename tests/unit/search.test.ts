@@ -1,0 +1,342 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyClientFields, type Client, type ClientFields } from '../../src/lib/domain/client';
+import { normalizePhone, sortNameOf } from '../../src/lib/domain/normalize';
+import {
+	DEFAULT_SORT,
+	NO_FILTERS,
+	type ClientFilters,
+	type ClientQuery,
+	type SortSpec
+} from '../../src/lib/domain/query';
+import {
+	ClientSearchIndex,
+	matchesText,
+	narrows,
+	parseSearchText
+} from '../../src/lib/domain/search';
+
+const TODAY = '2026-11-24';
+let seq = 0;
+
+/** A card as the database would hold it: phones normalised, sortName derived. */
+function makeClient(
+	fields: Partial<ClientFields> & { phone?: string; id?: string; createdAt?: number } = {}
+): Client {
+	const { phone, id, createdAt, ...rest } = fields;
+	const f: ClientFields = { ...emptyClientFields(), firstName: 'Anna', lastName: 'Verdi', ...rest };
+	if (phone) {
+		const n = normalizePhone(phone, 'IT');
+		f.phones = [{ e164: n.e164, raw: phone, label: 'mobile' }];
+	}
+	seq += 1;
+	return {
+		...f,
+		id: id ?? `c${String(seq).padStart(4, '0')}`,
+		sortName: sortNameOf(f),
+		createdAt: createdAt ?? new Date(2026, 0, 10, 12).getTime(),
+		createdBy: 'test',
+		updatedAt: 0,
+		clock: {}
+	};
+}
+
+function q(
+	text: string,
+	filters: Partial<ClientFilters> = {},
+	sort: SortSpec = DEFAULT_SORT
+): ClientQuery {
+	return { text, filters: { ...NO_FILTERS, ...filters }, sort, today: TODAY };
+}
+
+const maria = makeClient({
+	id: 'maria',
+	firstName: 'Maria',
+	lastName: 'Rossi',
+	phone: '333 123 4567',
+	emails: ['maria.rossi@example.it'],
+	fidelityCardNumber: 'FC-20931',
+	fiscalCode: 'RSSMRA85T10A562S',
+	tags: ['sposa'],
+	birthDate: '1985-11-26',
+	categoryIds: ['vip'],
+	sourceId: 'instagram'
+});
+const nicolo = makeClient({
+	id: 'nicolo',
+	firstName: 'Nicolò',
+	lastName: "D'Angelo",
+	phone: '+39 06 9876 5432',
+	emails: ['nico@studio.it'],
+	birthDate: '--12-30',
+	categoryIds: ['regular']
+});
+const ivana = makeClient({
+	id: 'ivana',
+	firstName: 'Ivana',
+	lastName: 'Петрова',
+	phone: '+359 88 812 3456',
+	createdAt: new Date(2026, 2, 1, 0, 30).getTime()
+});
+const giulia = makeClient({
+	id: 'giulia',
+	firstName: 'Giulia',
+	lastName: 'Bianchi',
+	archived: true,
+	phone: '347 000 1111',
+	birthDate: '2000-02-29'
+});
+const sara = makeClient({
+	id: 'sara',
+	firstName: 'Sara',
+	lastName: 'Rossini',
+	blacklisted: true,
+	blacklistReason: 'No-shows',
+	emails: ['sara@example.com'],
+	createdAt: new Date(2026, 0, 31, 23, 59).getTime()
+});
+const ALL = [maria, nicolo, ivana, giulia, sara];
+
+function index(clients: readonly Client[] = ALL): ClientSearchIndex {
+	const idx = new ClientSearchIndex({ defaultCountry: 'IT' });
+	idx.replaceAll(clients);
+	return idx;
+}
+const ids = (clients: Client[]) => clients.map((c) => c.id);
+
+describe('text search', () => {
+	const idx = index();
+	const find = (text: string) => ids(idx.query(q(text, { archived: 'all' })).sort());
+
+	it.each([
+		['4567', ['maria']],
+		['333 123', ['maria']],
+		['3331234567', ['maria']],
+		['+39 333 123 4567', ['maria']],
+		['0039 333 1234567', ['maria']],
+		['333-123-45', ['maria']],
+		['06 9876', ['nicolo']],
+		['0888 123', ['ivana']],
+		['88 812', ['ivana']],
+		['+359888', ['ivana']]
+	])('phone %j', (text, expected) => {
+		expect(find(text)).toEqual(expected);
+	});
+
+	it.each([
+		['rossi', ['maria', 'sara']],
+		['ROSSI MARIA', ['maria']],
+		['maria rossi', ['maria']],
+		['ross mar', ['maria']],
+		['nicolo', ['nicolo']],
+		['Nicolò', ['nicolo']],
+		["d'angelo", ['nicolo']],
+		['angelo', ['nicolo']],
+		['петр', ['ivana']],
+		['ossini', []],
+		['rossi giulia', []]
+	])('name %j', (text, expected) => {
+		expect(find(text)).toEqual(expected);
+	});
+
+	it.each([
+		['maria.rossi@', ['maria']],
+		['example', ['maria', 'sara']],
+		['studio.it', ['nicolo']],
+		['fc-20931', ['maria']],
+		['20931', ['maria']],
+		['rssmra85t10a562s', ['maria']],
+		['RSSMRA85', ['maria']],
+		['sposa', ['maria']],
+		['rossi 4567', ['maria']],
+		['rossi 9999', []]
+	])('e-mail, card, fiscal code, tags %j', (text, expected) => {
+		expect(find(text)).toEqual(expected);
+	});
+
+	it('an empty or punctuation-only text returns everything that passes the filters', () => {
+		expect(idx.query(q('')).length).toBe(4); // giulia is archived
+		expect(idx.query(q('  - ')).length).toBe(4);
+	});
+
+	it('matchesText works on a single card', () => {
+		expect(matchesText(nicolo, 'angelo nico', 'IT')).toBe(true);
+		expect(matchesText(nicolo, 'rossi', 'IT')).toBe(false);
+	});
+
+	it('finds imported phones that lack E.164', () => {
+		const imported = makeClient({
+			id: 'imp',
+			phones: [{ e164: '', raw: '0039 320 555 0101', label: 'other' }]
+		});
+		const i = index([imported]);
+		expect(ids(i.query(q('3205550101')))).toEqual(['imp']);
+	});
+});
+
+describe('filters', () => {
+	const idx = index();
+	const run = (filters: Partial<ClientFilters>) => ids(idx.query(q('', filters))).sort();
+
+	it('archived: active hides archived, archived only them, all both', () => {
+		expect(run({})).toEqual(['ivana', 'maria', 'nicolo', 'sara']);
+		expect(run({ archived: 'archived' })).toEqual(['giulia']);
+		expect(run({ archived: 'all' })).toHaveLength(5);
+	});
+
+	it('blacklisted: only, none, both', () => {
+		expect(run({ blacklisted: true })).toEqual(['sara']);
+		expect(run({ blacklisted: false })).toEqual(['ivana', 'maria', 'nicolo']);
+	});
+
+	it('category and source', () => {
+		expect(run({ categoryId: 'vip' })).toEqual(['maria']);
+		expect(run({ categoryId: 'none' })).toEqual([]);
+		expect(run({ sourceId: 'instagram' })).toEqual(['maria']);
+	});
+
+	it('created from/to are inclusive local days', () => {
+		expect(run({ createdFrom: '2026-01-31' })).toEqual(['ivana', 'sara']);
+		expect(run({ createdTo: '2026-01-31' })).toEqual(['maria', 'nicolo', 'sara']);
+		expect(run({ createdFrom: '2026-03-01', createdTo: '2026-03-01' })).toEqual(['ivana']);
+	});
+
+	it('birthday windows use the query date', () => {
+		expect(run({ birthday: 'next7' })).toEqual(['maria']);
+		expect(run({ birthday: 'thisMonth' })).toEqual(['maria']);
+		expect(run({ birthday: 'range', birthdayFrom: '12-01', birthdayTo: '01-31' })).toEqual([
+			'nicolo'
+		]);
+		expect(
+			ids(idx.query({ ...q('', { birthday: 'today', archived: 'all' }), today: '2027-02-28' }))
+		).toEqual(['giulia']);
+	});
+
+	it('filters combine with text', () => {
+		expect(ids(idx.query(q('rossi', { blacklisted: false })))).toEqual(['maria']);
+	});
+});
+
+describe('sorting', () => {
+	const idx = index();
+	const sorted = (column: SortSpec['column'], direction: SortSpec['direction'] = 'asc') =>
+		ids(
+			idx.query(q('', { archived: 'all' }, { column, direction }), {
+				categoryName: (id) => ({ vip: 'VIP', regular: 'Abituali' })[id] ?? ''
+			})
+		);
+
+	it('by name (surname first), both directions', () => {
+		expect(sorted('name')).toEqual(['giulia', 'nicolo', 'maria', 'sara', 'ivana']);
+		expect(sorted('name', 'desc')).toEqual(['ivana', 'sara', 'maria', 'nicolo', 'giulia']);
+	});
+
+	it('by phone and e-mail, empties last in both directions', () => {
+		// E.164 order: +359… < +3906… < +39333… < +39347…
+		expect(sorted('phone')).toEqual(['ivana', 'nicolo', 'maria', 'giulia', 'sara']);
+		expect(sorted('phone', 'desc')).toEqual(['giulia', 'maria', 'nicolo', 'ivana', 'sara']);
+		expect(sorted('email')).toEqual(['maria', 'nicolo', 'sara', 'giulia', 'ivana']);
+		expect(sorted('email', 'desc')).toEqual(['sara', 'nicolo', 'maria', 'giulia', 'ivana']);
+	});
+
+	it('by category name, empties last', () => {
+		// Cards without a value keep name order (Latin before Cyrillic) in both directions.
+		expect(sorted('category')).toEqual(['nicolo', 'maria', 'giulia', 'sara', 'ivana']);
+		expect(sorted('category', 'desc')).toEqual(['maria', 'nicolo', 'giulia', 'sara', 'ivana']);
+	});
+
+	it('a renamed category re-sorts', () => {
+		const view = (names: Record<string, string>) =>
+			ids(
+				idx.query(q('', {}, { column: 'category', direction: 'asc' }), {
+					categoryName: (id) => names[id] ?? ''
+				})
+			);
+		expect(view({ vip: 'A', regular: 'B' }).slice(0, 2)).toEqual(['maria', 'nicolo']);
+		expect(view({ vip: 'C', regular: 'B' }).slice(0, 2)).toEqual(['nicolo', 'maria']);
+	});
+
+	it('by creation time and by birthday (month-day, empties last)', () => {
+		// Same creation time: ties break by name.
+		expect(sorted('createdAt')).toEqual(['giulia', 'nicolo', 'maria', 'sara', 'ivana']);
+		expect(sorted('createdAt', 'desc')).toEqual(['ivana', 'sara', 'maria', 'nicolo', 'giulia']);
+		expect(sorted('birthday')).toEqual(['giulia', 'maria', 'nicolo', 'sara', 'ivana']);
+		expect(sorted('birthday', 'desc')).toEqual(['nicolo', 'maria', 'giulia', 'sara', 'ivana']);
+	});
+});
+
+describe('index maintenance', () => {
+	it('upsert and remove keep every cached order equal to a fresh index', () => {
+		const idx = index();
+		const columns: SortSpec['column'][] = ['name', 'phone', 'email', 'birthday', 'createdAt'];
+		for (const column of columns) idx.query(q('', {}, { column, direction: 'asc' }));
+		idx.upsert({
+			...maria,
+			lastName: 'Zanetti',
+			sortName: 'zanetti maria',
+			phones: [],
+			emails: []
+		});
+		idx.upsert(
+			makeClient({ id: 'new', firstName: 'Bea', lastName: 'Amato', phone: '320 111 2222' })
+		);
+		idx.remove('nicolo');
+		idx.remove('missing');
+		expect(idx.size).toBe(5);
+		expect(idx.get('maria')?.lastName).toBe('Zanetti');
+		expect(idx.get('nicolo')).toBeUndefined();
+		const fresh = index([...idx.query(q('', { archived: 'all' }))]);
+		for (const column of columns) {
+			for (const direction of ['asc', 'desc'] as const) {
+				const query = q('', { archived: 'all' }, { column, direction });
+				expect(ids(idx.query(query))).toEqual(ids(fresh.query(query)));
+			}
+		}
+		expect(ids(idx.query(q('zanetti')))).toEqual(['maria']);
+		expect(ids(idx.query(q('rossi')))).toEqual(['sara']);
+	});
+});
+
+describe('incremental narrowing', () => {
+	it('narrows only when every card matching the new text matched the old one', () => {
+		expect(narrows(parseSearchText('ros'), parseSearchText('ross'))).toBe(true);
+		expect(narrows(parseSearchText('ross'), parseSearchText('ross ma'))).toBe(true);
+		expect(narrows(parseSearchText('ross'), parseSearchText('ros'))).toBe(false);
+		expect(narrows(parseSearchText('333 1'), parseSearchText('333 1a'))).toBe(false);
+		expect(narrows(parseSearchText(''), parseSearchText('a'))).toBe(true);
+	});
+
+	it('typing character by character gives the same results as fresh queries (property)', () => {
+		const pool = [
+			...ALL,
+			...Array.from({ length: 40 }, (_, i) =>
+				makeClient({
+					firstName: ['Maria', 'Mara', 'Marta', 'Nicola', 'Anna'][i % 5],
+					lastName: ['Rossi', 'Rosso', 'Russo', "D'Amico", 'Marino'][i % 5],
+					phone: `33${i % 10} ${100 + i} 45${i % 7}${i % 3}`,
+					emails: i % 2 ? [`m${i}@salon.it`] : [],
+					archived: i % 9 === 0
+				})
+			)
+		];
+		const idx = index(pool);
+		// '<' stands for Backspace: the result must widen again.
+		const chars = fc.constantFrom(..."maros ni3-4+0d'ò@.<<".split(''));
+		fc.assert(
+			fc.property(
+				fc.array(chars, { maxLength: 12 }),
+				fc.constantFrom<SortSpec['column']>('name', 'phone'),
+				(typed, column) => {
+					let text = '';
+					for (const ch of typed) {
+						text = ch === '<' ? text.slice(0, -1) : text + ch;
+						const query = q(text, {}, { column, direction: 'asc' });
+						const incremental = ids(idx.query(query));
+						expect(incremental).toEqual(ids(index(pool).query(query)));
+					}
+				}
+			),
+			{ numRuns: 150 }
+		);
+	});
+});
