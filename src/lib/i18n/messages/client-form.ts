@@ -42,7 +42,11 @@ export const clientForm = defineMessages({
 		'clientForm.unsaved': 'Ci sono modifiche non salvate. Uscire senza salvare?',
 		'clientForm.birthDateIncomplete': 'Scegli sia il giorno sia il mese, oppure nessuno dei due.',
 		'clientForm.birthDateInvalid': 'Questa data non esiste.',
-		'clientForm.notFound': 'Cliente non trovata'
+		'clientForm.notFound': 'Cliente non trovata',
+		'clientForm.leaveTitle': 'Uscire senza salvare?',
+		'clientForm.leave': 'Esci senza salvare',
+		'clientForm.stay': 'Continua a modificare',
+		'clientForm.actions': 'Azioni del modulo'
 	},
 	en: {
 		'clientForm.titleNew': 'New client',
@@ -83,7 +87,11 @@ export const clientForm = defineMessages({
 		'clientForm.unsaved': 'You have unsaved changes. Leave without saving?',
 		'clientForm.birthDateIncomplete': 'Choose both the day and the month, or neither.',
 		'clientForm.birthDateInvalid': 'This date does not exist.',
-		'clientForm.notFound': 'Client not found'
+		'clientForm.notFound': 'Client not found',
+		'clientForm.leaveTitle': 'Leave without saving?',
+		'clientForm.leave': 'Leave without saving',
+		'clientForm.stay': 'Keep editing',
+		'clientForm.actions': 'Form actions'
 	},
 	pt: {
 		'clientForm.titleNew': 'Nova cliente',
@@ -125,7 +133,11 @@ export const clientForm = defineMessages({
 		'clientForm.unsaved': 'Há alterações por guardar. Sair sem guardar?',
 		'clientForm.birthDateIncomplete': 'Escolha o dia e o mês, ou nenhum dos dois.',
 		'clientForm.birthDateInvalid': 'Esta data não existe.',
-		'clientForm.notFound': 'Cliente não encontrada'
+		'clientForm.notFound': 'Cliente não encontrada',
+		'clientForm.leaveTitle': 'Sair sem guardar?',
+		'clientForm.leave': 'Sair sem guardar',
+		'clientForm.stay': 'Continuar a editar',
+		'clientForm.actions': 'Ações do formulário'
 	},
 	bg: {
 		'clientForm.titleNew': 'Нов клиент',
@@ -167,6 +179,10 @@ export const clientForm = defineMessages({
 		'clientForm.unsaved': 'Има незапазени промени. Да излезем ли без запазване?',
 		'clientForm.birthDateIncomplete': 'Изберете и деня, и месеца, или нито едно от двете.',
 		'clientForm.birthDateInvalid': 'Такава дата не съществува.',
-		'clientForm.notFound': 'Клиентът не е намерен'
+		'clientForm.notFound': 'Клиентът не е намерен',
+		'clientForm.leaveTitle': 'Изход без запазване?',
+		'clientForm.leave': 'Изход без запазване',
+		'clientForm.stay': 'Продължи редакцията',
+		'clientForm.actions': 'Действия с формуляра'
 	}
 });

@@ -10,3 +10,9 @@ export function daysBetween(from: string, to: string): number {
 	const [ty, tm, td] = to.split('-').map(Number);
 	return Math.round((Date.UTC(ty!, tm! - 1, td!) - Date.UTC(fy!, fm! - 1, fd!)) / 86_400_000);
 }
+
+/** Milliseconds at UTC midnight of an ISO date, for Intl formatting with timeZone 'UTC'. */
+export function isoDateToUtc(iso: string): number {
+	const [y, m, d] = iso.split('-').map(Number);
+	return Date.UTC(y!, m! - 1, d!);
+}
