@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS, type ClientFilters } from '../../src/lib/domain/query';
-import { COLUMN_IDS, COLUMNS, gridTemplate } from '../../src/lib/ui/clients-list/columns';
+import {
+	ACTIONS_TRACK,
+	COLUMN_IDS,
+	COLUMNS,
+	gridTemplate
+} from '../../src/lib/ui/clients-list/columns';
 import { DEFAULT_PREFS, nextSort, parsePrefs } from '../../src/lib/ui/clients-list/prefs';
 import {
 	countActiveFilters,
@@ -144,7 +149,11 @@ describe('columns', () => {
 		expect(COLUMNS[0]?.isHideable).toBe(false);
 	});
 
-	it('the grid template has one track per column plus actions', () => {
-		expect(gridTemplate(COLUMNS).split(/ (?=minmax)/)).toHaveLength(COLUMNS.length + 1);
+	it('the grid template has one track per visible column, then the actions', () => {
+		const visible = COLUMNS.filter((c) => c.id !== 'email');
+		const template = gridTemplate(visible);
+		expect(template.endsWith(` ${ACTIONS_TRACK}`)).toBe(true);
+		expect(template).not.toContain(COLUMNS.find((c) => c.id === 'email')!.track);
+		expect(template.match(/minmax\(/g)).toHaveLength(visible.length);
 	});
 });

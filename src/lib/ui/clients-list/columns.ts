@@ -82,8 +82,11 @@ export const COLUMNS: readonly ColumnDef[] = [
 
 export const COLUMN_IDS: readonly string[] = COLUMNS.map((c) => c.id);
 
-/** The row actions column (contact, edit, delete) is always last and always shown. */
-export const ACTIONS_TRACK = 'minmax(15rem, auto)';
+/**
+ * The row actions column (four contact links, edit, delete) is always last and always shown. A
+ * fixed width, not `auto`: each row is its own grid, and `auto` would size each one differently.
+ */
+export const ACTIONS_TRACK = 'calc(6 * var(--touch) + 1.25rem)';
 
 export function gridTemplate(columns: readonly ColumnDef[]): string {
 	return [...columns.map((c) => c.track), ACTIONS_TRACK].join(' ');
