@@ -3,6 +3,7 @@
 // then stamped with the device's hybrid logical clock per changed field (DESIGN.md › Merge rules).
 import { map, type Observable } from 'rxjs';
 import type { RxDocumentData } from 'rxdb';
+import { RxStorageInstanceDexie, fromDexieToStorage } from 'rxdb/plugins/storage-dexie';
 import {
 	CLIENT_FIELDS,
 	clientFieldsSchema,
@@ -151,10 +152,23 @@ export async function get(db: SchedarioDatabase, id: string): Promise<Client | u
 }
 
 /**
- * Every live client, read straight from the storage in one query: no RxDocument instances and
- * no document cache, which is what makes 100,000 clients load quickly at start-up.
+ * Every live client in one read. With Dexie (the app's storage) this is a single IndexedDB
+ * getAll over the table: RxDB's own query walks a cursor one document per round-trip, which
+ * measured ~20x slower (see src/lib/db/README.md). Other storages use the storage-level query,
+ * still without RxDocument instances or the document cache.
  */
 export async function all(db: SchedarioDatabase): Promise<Client[]> {
+	const wrapped = db.clients.storageInstance as { originalStorageInstance?: unknown };
+	if (wrapped.originalStorageInstance instanceof RxStorageInstanceDexie) {
+		const state = await wrapped.originalStorageInstance.internals;
+		const rows: unknown[] = await state.dexieTable.toArray();
+		const live: Client[] = [];
+		for (const row of rows) {
+			const data = fromDexieToStorage(state.booleanIndexes, row) as RxDocumentData<ClientDocType>;
+			if (!data._deleted) live.push(toClient(data));
+		}
+		return live;
+	}
 	const prepared = db.clients.find().getPreparedQuery();
 	const result = await db.clients.storageInstance.query(prepared);
 	return result.documents.map(toClient);
