@@ -297,6 +297,17 @@ describe('index maintenance', () => {
 	});
 });
 
+describe('repeated queries', () => {
+	it('answer the same question from the cache, with a copy the caller may change', () => {
+		const idx = index();
+		const first = idx.query(q('rossi'));
+		first.pop();
+		expect(ids(idx.query(q('rossi')))).toEqual(['maria', 'sara']);
+		idx.upsert({ ...sara, archived: true });
+		expect(ids(idx.query(q('rossi')))).toEqual(['maria']);
+	});
+});
+
 describe('incremental narrowing', () => {
 	it('narrows only when every card matching the new text matched the old one', () => {
 		expect(narrows(parseSearchText('ros'), parseSearchText('ross'))).toBe(true);

@@ -14,7 +14,8 @@ import type { ClientQuery, SortColumn } from './query';
 export interface SearchToken {
 	/** Folded; must start a word of a name, the company or a tag. */
 	folded: string;
-	/** Lower-cased as typed; a substring of an e-mail, fiscal code or fidelity card. */
+	/** Lower-cased as typed; a substring of an e-mail, fiscal code or fidelity card. Only from
+	 *  MIN_SUBSTRING characters on. */
 	raw: string;
 	/** Digits of a number-like word; a substring of a phone (E.164, as typed, national). */
 	digits: string;
@@ -23,6 +24,9 @@ export interface SearchToken {
 const PHONE_LIKE = /^[\d\s+()./-]+$/;
 const NUMBER_WORD = /^[\d+()./-]+$/;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Substring matching (e-mail, fiscal code, card) starts at 3 characters: "m" or "gm" would
+ *  match nearly every address and bury the names that start with those letters. */
+const MIN_SUBSTRING = 3;
 
 /**
  * Splits the search box text into tokens that must all match (AND). A text made only of
@@ -42,7 +46,7 @@ export function parseSearchText(text: string): SearchToken[] {
 		if (!HAS_LETTER_OR_DIGIT.test(word)) continue;
 		tokens.push({
 			folded: foldName(word),
-			raw: word.toLowerCase(),
+			raw: word.length >= MIN_SUBSTRING ? word.toLowerCase() : '',
 			digits: NUMBER_WORD.test(word) ? phoneDigits(word) : ''
 		});
 	}
@@ -81,17 +85,68 @@ class Entry {
 		readonly archived: boolean,
 		readonly blacklisted: boolean,
 		readonly sourceId: string | null,
-		readonly categoryIds: readonly string[]
+		readonly categoryIds: readonly string[],
+		/** Which characters occur in `words` / `subs` (charMask): rules most cards out with one
+		 *  AND before any string is scanned. */
+		readonly wordsMask: number,
+		readonly subsMask: number
 	) {}
+	/** Folded name of the first category, set while a category sort is cached. */
+	categoryKey = '';
+}
+
+/** A 32-bit Bloom-style set of the characters in `s`: a–z one bit each, the rest hashed. */
+function charMask(s: string): number {
+	let mask = 0;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		mask |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+	}
+	return mask;
+}
+
+/** A token ready for the hot loop: the word needle starts with a space (word prefix). */
+interface Needle extends SearchToken {
+	foldedMask: number;
+	rawMask: number;
+	digitsMask: number;
+	checkDigits: boolean;
+}
+
+function toNeedles(tokens: readonly SearchToken[]): Needle[] {
+	return tokens.map((t) => {
+		const folded = t.folded && ` ${t.folded}`;
+		return {
+			folded,
+			raw: t.raw,
+			digits: t.digits,
+			foldedMask: charMask(folded),
+			rawMask: charMask(t.raw),
+			digitsMask: charMask(t.digits),
+			checkDigits: t.digits !== '' && t.digits !== t.raw
+		};
+	});
 }
 
 /** True when the card matches every token. Hot loop: no allocation. */
-function matchesTokens(e: Entry, needles: readonly SearchToken[]): boolean {
+function matchesTokens(e: Entry, needles: readonly Needle[]): boolean {
 	for (let i = 0; i < needles.length; i++) {
-		const t = needles[i] as SearchToken;
-		if (t.folded !== '' && e.words.includes(t.folded)) continue;
-		if (t.raw !== '' && e.subs.includes(t.raw)) continue;
-		if (t.digits !== '' && t.digits !== t.raw && e.subs.includes(t.digits)) continue;
+		const t = needles[i] as Needle;
+		if (
+			t.folded !== '' &&
+			(e.wordsMask & t.foldedMask) === t.foldedMask &&
+			e.words.includes(t.folded)
+		) {
+			continue;
+		}
+		if (t.raw !== '' && (e.subsMask & t.rawMask) === t.rawMask && e.subs.includes(t.raw)) continue;
+		if (
+			t.checkDigits &&
+			(e.subsMask & t.digitsMask) === t.digitsMask &&
+			e.subs.includes(t.digits)
+		) {
+			continue;
+		}
 		return false;
 	}
 	return true;
@@ -99,8 +154,7 @@ function matchesTokens(e: Entry, needles: readonly SearchToken[]): boolean {
 
 /** Text search on one card, for callers that do not hold an index. */
 export function matchesText(client: Client, text: string, defaultCountry: string): boolean {
-	const tokens = parseSearchText(text).map((t) => ({ ...t, folded: t.folded && ` ${t.folded}` }));
-	return matchesTokens(buildEntry(client, defaultCountry), tokens);
+	return matchesTokens(buildEntry(client, defaultCountry), toNeedles(parseSearchText(text)));
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -119,21 +173,28 @@ function buildEntry(c: Client, defaultCountry: string): Entry {
 
 	const subs: string[] = c.emails.map((e) => e.toLowerCase());
 	if (c.fiscalCode) subs.push(c.fiscalCode.toLowerCase());
-	if (c.fidelityCardNumber) subs.push(c.fidelityCardNumber.toLowerCase());
+	// No spaces in `subs`: a query token never contains one, and then a word needle
+	// (' ' + token) can only ever match inside `words`.
+	if (c.fidelityCardNumber) subs.push(c.fidelityCardNumber.toLowerCase().replace(/\s+/g, ''));
 	for (const p of c.phones) {
 		// Imported phones may lack E.164: derive it here so they are found like the others.
 		const e164 = p.e164 || (p.raw ? normalizePhone(p.raw, defaultCountry).e164 : '');
-		const national = nationalDigits(e164);
-		subs.push(phoneDigits(p.raw), phoneDigits(e164), national);
+		// E.164 digits contain the national number, so "333 123" and "+39 333" both match it.
+		const forms = [phoneDigits(e164)];
 		// The trunk-prefix spelling ("0888 123 456" for +359 888 123 456).
-		if (national && !national.startsWith('0')) subs.push(`0${national}`);
+		const national = nationalDigits(e164);
+		if (national && !national.startsWith('0')) forms.push(`0${national}`);
+		const raw = phoneDigits(p.raw);
+		if (raw && !forms.some((f) => f.includes(raw))) forms.push(raw);
+		for (const f of forms) if (f) subs.push(f);
 	}
 	const birth = c.birthDate ? parseBirthDate(c.birthDate) : null;
+	const subsText = subs.join('\n');
 	return new Entry(
 		c,
 		c.id,
 		words,
-		subs.join('\n'),
+		subsText,
 		sortName,
 		localDay(c.createdAt),
 		birth ? monthDayKey(birth.month, birth.day) : 0,
@@ -144,7 +205,9 @@ function buildEntry(c: Client, defaultCountry: string): Entry {
 		c.archived,
 		c.blacklisted,
 		c.sourceId,
-		c.categoryIds
+		c.categoryIds,
+		charMask(words),
+		charMask(subsText)
 	);
 }
 
@@ -157,25 +220,38 @@ interface SortedView {
 	firstEmpty: number;
 	compare: (a: Entry, b: Entry) => number;
 	isEmpty: (e: Entry) => boolean;
+	/** For the category sort: category id → folded name used for `categoryKey`. */
+	names: Map<string, string> | null;
 	signature: string;
 }
 
-function makeComparator(
-	key: (e: Entry) => string | number,
-	isEmpty: (e: Entry) => boolean
-): (a: Entry, b: Entry) => number {
-	return (a, b) => {
-		const ea = isEmpty(a);
-		const eb = isEmpty(b);
-		if (ea !== eb) return ea ? 1 : -1;
-		if (!ea) {
-			const ka = key(a);
-			const kb = key(b);
-			if (ka !== kb) return ka < kb ? -1 : 1;
-		}
-		return cmpStr(a.sortName, b.sortName) || cmpStr(a.id, b.id);
-	};
-}
+// Plain comparators, no key closures: sorting 100,000 cards is ~1.7M calls.
+const byName = (a: Entry, b: Entry) => cmpStr(a.sortName, b.sortName) || cmpStr(a.id, b.id);
+const emptyLast = (a: string, b: string) =>
+	a === b ? 0 : a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1;
+const COMPARE: Record<SortColumn, (a: Entry, b: Entry) => number> = {
+	name: byName,
+	phone: (a, b) => emptyLast(a.phoneKey, b.phoneKey) || byName(a, b),
+	email: (a, b) => emptyLast(a.emailKey, b.emailKey) || byName(a, b),
+	category: (a, b) => emptyLast(a.categoryKey, b.categoryKey) || byName(a, b),
+	createdAt: (a, b) => a.createdAt - b.createdAt || byName(a, b),
+	birthday: (a, b) =>
+		a.birthKey === b.birthKey
+			? byName(a, b)
+			: a.birthKey === 0
+				? 1
+				: b.birthKey === 0
+					? -1
+					: a.birthKey - b.birthKey
+};
+const IS_EMPTY: Record<SortColumn, (e: Entry) => boolean> = {
+	name: () => false,
+	phone: (e) => e.phoneKey === '',
+	email: (e) => e.emailKey === '',
+	category: (e) => e.categoryKey === '',
+	createdAt: () => false,
+	birthday: (e) => e.birthKey === 0
+};
 
 /** Position of `e` in a sorted array (where it is, or where it would go). */
 function lowerBound(arr: readonly Entry[], e: Entry, compare: (a: Entry, b: Entry) => number) {
@@ -195,7 +271,13 @@ export class ClientSearchIndex {
 	readonly #views = new Map<SortColumn, SortedView>();
 	/** How many cards have each first category: the category sort depends on their names. */
 	readonly #firstCategories = new Map<string, number>();
-	#last: { key: string; tokens: SearchToken[]; result: Entry[] } | null = null;
+	#last: {
+		key: string;
+		text: string;
+		tokens: SearchToken[];
+		result: Entry[];
+		clients: Client[];
+	} | null = null;
 
 	constructor(opts: { defaultCountry: string }) {
 		this.#defaultCountry = opts.defaultCountry;
@@ -235,9 +317,12 @@ export class ClientSearchIndex {
 		const view = this.#view(q.sort.column, ctx.categoryName);
 		const tokens = parseSearchText(q.text);
 		const key = JSON.stringify([q.filters, q.sort, q.today, view.signature]);
+		const text = JSON.stringify(tokens);
+		// The same question again (a re-render, a filter toggled back): same answer, no scan.
+		if (this.#last?.key === key && this.#last.text === text) return this.#last.clients.slice();
 		const reuse =
 			this.#last !== null && this.#last.key === key && narrows(this.#last.tokens, tokens);
-		const needles = tokens.map((t) => ({ ...t, folded: t.folded && ` ${t.folded}` }));
+		const needles = toNeedles(tokens);
 
 		const f = q.filters;
 		const birthdays = f.birthday
@@ -257,8 +342,14 @@ export class ClientSearchIndex {
 		};
 
 		const result: Entry[] = [];
+		const clients: Client[] = [];
 		if (reuse && this.#last) {
-			for (const e of this.#last.result) if (matches(e)) result.push(e);
+			for (const e of this.#last.result) {
+				if (matches(e)) {
+					result.push(e);
+					clients.push(e.client);
+				}
+			}
 		} else {
 			const { entries, firstEmpty } = view;
 			const n = entries.length;
@@ -267,11 +358,14 @@ export class ClientSearchIndex {
 				// Descending walks the valued part backwards; cards without a value stay last.
 				const i = desc && k < firstEmpty ? firstEmpty - 1 - k : k;
 				const e = entries[i] as Entry;
-				if (matches(e)) result.push(e);
+				if (matches(e)) {
+					result.push(e);
+					clients.push(e.client);
+				}
 			}
 		}
-		this.#last = { key, tokens, result };
-		return result.map((e) => e.client);
+		this.#last = { key, text, tokens, result, clients };
+		return clients.slice();
 	}
 
 	#build(c: Client): Entry {
@@ -287,6 +381,7 @@ export class ClientSearchIndex {
 			);
 		}
 		for (const view of this.#views.values()) {
+			if (view.names) e.categoryKey = view.names.get(e.firstCategory) ?? '';
 			view.entries.splice(lowerBound(view.entries, e, view.compare), 0, e);
 			if (!view.isEmpty(e)) view.firstEmpty += 1;
 		}
@@ -320,40 +415,19 @@ export class ClientSearchIndex {
 		const cached = this.#views.get(column);
 		if (cached && cached.signature === signature) return cached;
 
-		const view = this.#makeView(column, names, signature);
-		view.entries = [...this.#byId.values()].sort(view.compare);
+		if (names)
+			for (const e of this.#byId.values()) e.categoryKey = names.get(e.firstCategory) ?? '';
+		const view: SortedView = {
+			entries: [...this.#byId.values()].sort(COMPARE[column]),
+			firstEmpty: 0,
+			compare: COMPARE[column],
+			isEmpty: IS_EMPTY[column],
+			names,
+			signature
+		};
 		view.firstEmpty = lowerBoundEmpty(view);
 		this.#views.set(column, view);
 		return view;
-	}
-
-	#makeView(column: SortColumn, names: Map<string, string> | null, signature: string): SortedView {
-		const never = () => false;
-		const spec = ((): [(e: Entry) => string | number, (e: Entry) => boolean] => {
-			switch (column) {
-				case 'name':
-					return [(e) => e.sortName, never];
-				case 'phone':
-					return [(e) => e.phoneKey, (e) => e.phoneKey === ''];
-				case 'email':
-					return [(e) => e.emailKey, (e) => e.emailKey === ''];
-				case 'category': {
-					const nameOf = (e: Entry) => names?.get(e.firstCategory) ?? '';
-					return [nameOf, (e) => nameOf(e) === ''];
-				}
-				case 'createdAt':
-					return [(e) => e.createdAt, never];
-				case 'birthday':
-					return [(e) => e.birthKey, (e) => e.birthKey === 0];
-			}
-		})();
-		return {
-			entries: [],
-			firstEmpty: 0,
-			compare: makeComparator(...spec),
-			isEmpty: spec[1],
-			signature
-		};
 	}
 }
 
