@@ -73,6 +73,40 @@ export async function create(
 	return client;
 }
 
+/**
+ * Creates many clients in one storage write (imports, benchmarks). All or nothing: every card is
+ * validated before anything is written, and RxDB's bulkInsert reports per-document errors,
+ * which are thrown after the valid ones are in (there are none unless ids collide).
+ */
+export async function bulkCreate(
+	db: SchedarioDatabase,
+	list: readonly ClientFields[],
+	ctx: WriteContext
+): Promise<Client[]> {
+	const now = Date.now();
+	const created = list.map((fields) => {
+		const valid = parseOrThrow(clientFieldsSchema.strict(), fields, 'client');
+		return parseOrThrow(
+			clientSchema,
+			{
+				...valid,
+				id: newId(now),
+				sortName: sortNameOf(valid).slice(0, SORT_NAME_MAX),
+				createdAt: now,
+				createdBy: ctx.author,
+				updatedAt: now,
+				clock: stampClock(null, valid, {}, ctx.clock.tick())
+			},
+			'client'
+		);
+	});
+	const result = await db.clients.bulkInsert(created as ClientDocType[]);
+	if (result.error.length > 0) {
+		throw new Error(`bulk insert refused ${result.error.length} of ${created.length} clients`);
+	}
+	return created;
+}
+
 /** The next version of `current` with `patch` applied, or null when the patch changes nothing. */
 function applyPatch(current: Client, rawPatch: unknown, ctx: WriteContext): Client | null {
 	const patch = parseOrThrow(patchSchema, rawPatch, 'client');

@@ -145,6 +145,16 @@ export class ClientBook {
 		return created;
 	}
 
+	/** Many new clients in one write; the index takes them in one pass. */
+	async createMany(list: readonly ClientFields[]): Promise<Client[]> {
+		const created = await clients.bulkCreate(await this.#database(), list, writeContext());
+		for (const client of created) {
+			if (!this.#index.get(client.id)) this.#index.upsert(client);
+		}
+		this.revision++;
+		return created;
+	}
+
 	async update(id: string, patch: Partial<ClientFields>): Promise<Client> {
 		const updated = await clients.update(await this.#database(), id, patch, writeContext());
 		this.#applyLocal(updated);

@@ -1,0 +1,168 @@
+// `npm run bench`: loads generated clients into a real Chromium through the built app and
+// measures what a receptionist feels. Prints a table and writes bench/results.json.
+//   BENCH_SIZE   number of clients (default 100000)
+//   BENCH_ROUNDS reloads measured for start-up (default 5)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { generateClientFields } from '../tests/fixtures/clients';
+import { summarize, printTable, type Row } from './stats';
+
+const SIZE = Number(process.env.BENCH_SIZE ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 4499);
+const CHUNK = 5_000;
+const QUERIES = [
+	'rossi',
+	'maria rossi',
+	'nicolo',
+	'dangelo',
+	'4567',
+	'333 12',
+	'giulia.bianchi',
+	'FC1001',
+	'иванова',
+	'ferr',
+	'sara m'
+];
+
+function startServer(dataDir: string): Promise<ChildProcess> {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
+		env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	return new Promise((resolve, reject) => {
+		const deadline = Date.now() + 30_000;
+		const poll = async () => {
+			try {
+				const res = await fetch(`http://localhost:${PORT}/healthz`);
+				if (res.ok) return resolve(child);
+			} catch {
+				// not listening yet: poll again until the deadline
+			}
+			if (Date.now() > deadline) return reject(new Error('server did not start'));
+			setTimeout(poll, 100);
+		};
+		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+		void poll();
+	});
+}
+
+async function waitForList(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() => document.body.dataset.ready === 'true' && !!document.querySelector('[data-client-row]'),
+		undefined,
+		{ timeout: 120_000 }
+	);
+}
+
+async function seed(page: Page): Promise<number> {
+	const fields = generateClientFields(SIZE, { seed: 2026 });
+	const started = Date.now();
+	for (let i = 0; i < fields.length; i += CHUNK) {
+		await page.evaluate(
+			(chunk) => window.__schedarioBench!.seed(chunk),
+			fields.slice(i, i + CHUNK)
+		);
+	}
+	return Date.now() - started;
+}
+
+async function measureStartup(page: Page): Promise<number[]> {
+	const samples: number[] = [];
+	for (let i = 0; i < ROUNDS; i++) {
+		await page.reload({ waitUntil: 'commit' });
+		await waitForList(page);
+		samples.push(await page.evaluate(() => performance.now()));
+	}
+	return samples;
+}
+
+/** Types each query one character at a time into the real search box; per keystroke: input
+ * event → Svelte flush → style and layout of the updated list. */
+async function measureKeystrokes(page: Page): Promise<{ keystroke: number[]; query: number[] }> {
+	return page.evaluate(async (queries) => {
+		const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+		if (!input) throw new Error('no search box');
+		const keystroke: number[] = [];
+		const query: number[] = [];
+		for (const q of queries) {
+			for (let i = 1; i <= q.length; i++) {
+				const t0 = performance.now();
+				input.value = q.slice(0, i);
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+				await new Promise((r) => setTimeout(r, 0));
+				void document.body.offsetHeight;
+				keystroke.push(performance.now() - t0);
+				query.push(window.__schedarioBench!.timeQuery(q.slice(0, i)));
+			}
+			input.value = '';
+			input.dispatchEvent(new Event('input', { bubbles: true }));
+			await new Promise((r) => setTimeout(r, 0));
+		}
+		return { keystroke, query };
+	}, QUERIES);
+}
+
+async function main(): Promise<void> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'schedario-bench-'));
+	const server = await startServer(dataDir);
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-dev-shm-usage',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
+	});
+	const rows: Row[] = [];
+	try {
+		const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+		await page.goto(`http://localhost:${PORT}/clients?lang=en&bench=1`);
+		await page.waitForFunction(
+			() => document.body.dataset.ready === 'true' && !!window.__schedarioBench
+		);
+		const seedMs = await seed(page);
+		rows.push({
+			name: `seed ${SIZE} clients (bulk insert)`,
+			unit: 's',
+			...summarize([seedMs / 1000])
+		});
+		await page.goto(`http://localhost:${PORT}/clients?bench=1`);
+		const startup = await measureStartup(page);
+		rows.push({
+			name: `reload → usable list, ${SIZE} clients`,
+			unit: 'ms',
+			...summarize(startup),
+			target: '< 1500 (p50, at 50k)'
+		});
+		const { keystroke, query } = await measureKeystrokes(page);
+		rows.push({
+			name: `search keystroke → list updated, ${SIZE} clients`,
+			unit: 'ms',
+			...summarize(keystroke),
+			target: 'p95 < 16'
+		});
+		rows.push({ name: `search query alone, ${SIZE} clients`, unit: 'ms', ...summarize(query) });
+	} finally {
+		await browser.close();
+		server.kill('SIGTERM');
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+	printTable(rows);
+	writeFileSync(
+		join(import.meta.dirname, 'results.json'),
+		JSON.stringify({ date: new Date().toISOString(), size: SIZE, rows }, null, 2)
+	);
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
