@@ -141,6 +141,7 @@ test.describe('service worker', () => {
 		await waitForAppReady(page);
 		// A fresh document: the flag set on the old one is gone, so the tab really reloaded.
 		expect(await page.evaluate(() => 'stale' in window)).toBe(false);
-		await expect(prompt).toBeHidden();
+		// No "prompt is gone" check: the reloaded app registers '/service-worker.js' again, which
+		// differs from the probe URL, so the browser rightly offers that as the next update.
 	});
 });
