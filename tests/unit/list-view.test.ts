@@ -8,7 +8,14 @@ import {
 } from '../../src/lib/ui/clients-list/columns';
 import { DEFAULT_PREFS, nextSort, parsePrefs } from '../../src/lib/ui/clients-list/prefs';
 import {
+	firstIndexByLetter,
+	firstIndexByLetterSorted,
+	railLetter
+} from '../../src/lib/ui/clients-list/rail';
+import { mulberry32 } from '../fixtures/clients';
+import {
 	countActiveFilters,
+	effectiveFilters,
 	looksLikePhone,
 	newClientParams,
 	readListUrl,
@@ -64,6 +71,13 @@ describe('list URL', () => {
 		expect(read.filters.birthday).toBe('next7');
 		expect(read.filters.birthdayFrom).toBeNull();
 		expect(writeListUrl(read).toString()).toBe('birthday=next7');
+	});
+
+	it('a birthday range applies only once both bounds are chosen', () => {
+		const half = filters({ birthday: 'range', birthdayFrom: '03-01', archived: 'all' });
+		expect(effectiveFilters(half)).toEqual(filters({ archived: 'all' }));
+		const whole = filters({ birthday: 'range', birthdayFrom: '03-01', birthdayTo: '03-31' });
+		expect(effectiveFilters(whole)).toBe(whole);
 	});
 
 	it('counts active filters, date bounds as one', () => {
@@ -155,5 +169,45 @@ describe('columns', () => {
 		expect(template.endsWith(` ${ACTIONS_TRACK}`)).toBe(true);
 		expect(template).not.toContain(COLUMNS.find((c) => c.id === 'email')!.track);
 		expect(template.match(/minmax\(/g)).toHaveLength(visible.length);
+	});
+});
+
+describe('A–Z rail', () => {
+	const named = (names: string[]) => names.map((sortName) => ({ sortName }));
+
+	it('files digits and non-Latin initials under #', () => {
+		expect(railLetter('rossi maria')).toBe('R');
+		expect(railLetter('3m srl')).toBe('#');
+		expect(railLetter('иванова мария')).toBe('#');
+	});
+
+	it('finds the first client of each letter', () => {
+		const clients = named(['bianchi anna', 'bianchi luca', 'rossi maria', 'zeta carla']);
+		expect([...firstIndexByLetter(clients)]).toEqual([
+			['B', 0],
+			['R', 2],
+			['Z', 3]
+		]);
+	});
+
+	it('binary search agrees with the scan, both directions, # at either end', () => {
+		const rand = mulberry32(11);
+		const starts = 'abcdeffghmmnrrrsstvz09ии';
+		const names = Array.from({ length: 400 }, () => {
+			const first = starts[Math.floor(rand() * starts.length)]!;
+			return `${first}${Math.floor(rand() * 1000)}`;
+		});
+		const asc = named([...names].sort());
+		const desc = [...asc].reverse();
+		expect(firstIndexByLetterSorted(asc, 'asc')).toEqual(firstIndexByLetter(asc));
+		expect(firstIndexByLetterSorted(desc, 'desc')).toEqual(firstIndexByLetter(desc));
+		expect(firstIndexByLetterSorted(asc, 'asc').get('#')).toBe(0);
+		expect(firstIndexByLetterSorted([], 'asc').size).toBe(0);
+		// '#' only after "z" (Cyrillic), or only before "a" (digits) in descending order.
+		const tail = named(['rossi', 'zeta', 'иванова', 'петрова']);
+		expect(firstIndexByLetterSorted(tail, 'asc').get('#')).toBe(2);
+		const head = named(['zeta', 'rossi', '3m', '1a']);
+		expect(firstIndexByLetterSorted(head, 'desc').get('#')).toBe(2);
+		expect(firstIndexByLetterSorted(head, 'desc').get('R')).toBe(1);
 	});
 });

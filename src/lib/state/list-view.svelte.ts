@@ -9,7 +9,7 @@ import {
 } from '$lib/domain/query';
 import { COLUMNS, COLUMN_IDS, type ColumnDef } from '$lib/ui/clients-list/columns';
 import { DEFAULT_PREFS, nextSort, parsePrefs } from '$lib/ui/clients-list/prefs';
-import { readListUrl, writeListUrl } from '$lib/ui/clients-list/query-url';
+import { effectiveFilters, readListUrl, writeListUrl } from '$lib/ui/clients-list/query-url';
 
 const STORAGE_KEY = 'schedario.clientsList.prefs.v1';
 
@@ -40,7 +40,7 @@ class ListView {
 	}
 
 	query(today: string): ClientQuery {
-		return { text: this.text, filters: this.filters, sort: this.sort, today };
+		return { text: this.text, filters: effectiveFilters(this.filters), sort: this.sort, today };
 	}
 
 	/** The query string for the current search and filters ('' when there is nothing to keep). */

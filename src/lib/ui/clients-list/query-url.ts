@@ -85,6 +85,18 @@ export function writeListUrl(state: ListUrlState): URLSearchParams {
 	return params;
 }
 
+/**
+ * The filters as the search should apply them: a birthday range still being chosen (a bound
+ * missing) filters nothing yet, rather than hiding everybody while the second select is open.
+ */
+export function effectiveFilters(filters: ClientFilters): ClientFilters {
+	const isRangeIncomplete =
+		filters.birthday === 'range' && (filters.birthdayFrom === null || filters.birthdayTo === null);
+	return isRangeIncomplete
+		? { ...filters, birthday: null, birthdayFrom: null, birthdayTo: null }
+		: filters;
+}
+
 /** How many filters differ from the defaults (the search text is not a filter). */
 export function countActiveFilters(filters: ClientFilters): number {
 	let count = 0;
