@@ -250,4 +250,14 @@ test('sorting, hidden columns, the A–Z rail and the keyboard', async ({ page }
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/clients\/(?!new)[^/?]+$/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Bruno Alfieri');
+
+	// The shortcuts are listed in a dialog; "n" starts a new client when not typing.
+	await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).first().click();
+	await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+	const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+	await expect(help).toContainText('New client');
+	await help.getByRole('button', { name: 'Close' }).click();
+	await expect(help).toBeHidden();
+	await page.keyboard.press('n');
+	await expect(page).toHaveURL(/\/clients\/new/);
 });
