@@ -247,6 +247,7 @@ test('sorting, hidden columns, the A–Z rail and the keyboard', async ({ page }
 	await page.keyboard.press('ArrowDown');
 	await expect(clientLink(page, 'Carla Zanetti')).toBeFocused();
 	await page.keyboard.press('ArrowUp');
+	await expect(clientLink(page, 'Bruno Alfieri')).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/clients\/(?!new)[^/?]+$/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Bruno Alfieri');

@@ -6,6 +6,7 @@ import {
 	COLUMNS,
 	gridTemplate
 } from '../../src/lib/ui/clients-list/columns';
+import { keyAction, type KeyContext } from '../../src/lib/ui/clients-list/keyboard';
 import { DEFAULT_PREFS, nextSort, parsePrefs } from '../../src/lib/ui/clients-list/prefs';
 import {
 	firstIndexByLetter,
@@ -209,5 +210,46 @@ describe('A–Z rail', () => {
 		const head = named(['zeta', 'rossi', '3m', '1a']);
 		expect(firstIndexByLetterSorted(head, 'desc').get('#')).toBe(2);
 		expect(firstIndexByLetterSorted(head, 'desc').get('R')).toBe(1);
+	});
+});
+
+describe('keyboard shortcuts', () => {
+	const at = (patch: Partial<KeyContext>): KeyContext => ({
+		isTyping: false,
+		inSearch: false,
+		row: -1,
+		hasText: false,
+		count: 3,
+		...patch
+	});
+
+	it('"/" and "n" only when not typing', () => {
+		expect(keyAction('/', at({}))).toEqual({ kind: 'focusSearch' });
+		expect(keyAction('n', at({}))).toEqual({ kind: 'newClient' });
+		expect(keyAction('n', at({ isTyping: true, inSearch: true }))).toBeNull();
+		expect(keyAction('/', at({ isTyping: true }))).toBeNull();
+	});
+
+	it('Escape clears a non-empty search only', () => {
+		expect(keyAction('Escape', at({ inSearch: true, hasText: true }))).toEqual({
+			kind: 'clearSearch'
+		});
+		expect(keyAction('Escape', at({ inSearch: true }))).toBeNull();
+	});
+
+	it('arrows walk from the search through the rows and back, never past the end', () => {
+		expect(keyAction('ArrowDown', at({ inSearch: true }))).toEqual({ kind: 'focusRow', index: 0 });
+		expect(keyAction('ArrowDown', at({ inSearch: true, count: 0 }))).toBeNull();
+		expect(keyAction('ArrowDown', at({ row: 1 }))).toEqual({ kind: 'focusRow', index: 2 });
+		expect(keyAction('ArrowDown', at({ row: 2 }))).toEqual({ kind: 'focusRow', index: 2 });
+		expect(keyAction('ArrowUp', at({ row: 2 }))).toEqual({ kind: 'focusRow', index: 1 });
+		expect(keyAction('ArrowUp', at({ row: 0 }))).toEqual({ kind: 'focusSearch' });
+		expect(keyAction('ArrowDown', at({}))).toBeNull();
+	});
+
+	it('Enter in the search opens the only match, and only then', () => {
+		expect(keyAction('Enter', at({ inSearch: true, count: 1 }))).toEqual({ kind: 'openOnly' });
+		expect(keyAction('Enter', at({ inSearch: true, count: 2 }))).toBeNull();
+		expect(keyAction('Enter', at({ row: 0, count: 1 }))).toBeNull();
 	});
 });

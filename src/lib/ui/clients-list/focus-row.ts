@@ -18,7 +18,8 @@ export function focusRowLink(
 		}
 		if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
 	};
-	requestAnimationFrame(attempt);
+	// A row already on screen takes focus at once, so a quick next key acts on it.
+	attempt();
 }
 
 /** The index of the row that holds `element`, or -1 when it is not inside a row. */
