@@ -10,7 +10,16 @@ import { clientCard } from './messages/client-card';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 
-const features = [common, fields, layout, clientForm, clientCard, settings, clientsList, validation] as const;
+const features = [
+	common,
+	fields,
+	layout,
+	clientForm,
+	clientCard,
+	settings,
+	clientsList,
+	validation
+] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<F> = F extends { it: infer M } ? keyof M : never;
