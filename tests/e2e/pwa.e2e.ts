@@ -105,6 +105,27 @@ test.describe('service worker', () => {
 				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			}
 
+			// Work goes on with no network: a client created offline is saved locally, her card
+			// opens from a deep link after an offline reload, and the list finds her.
+			await page.goto(withEnglish('/clients/new'));
+			await waitForAppReady(page);
+			await page.getByLabel('First name').fill('Lucia');
+			await page.getByLabel('Last name').fill('Offline');
+			await page.getByLabel('Phone', { exact: true }).fill('347 765 4321');
+			await page.getByRole('button', { name: 'Save' }).click();
+			const name = page.getByRole('heading', { level: 1, name: 'Lucia Offline' });
+			await expect(name).toBeVisible();
+			const card = page.url();
+			expect(card).toMatch(/\/clients\/[0-9a-f-]{36}/);
+			const again = await page.goto(card);
+			expect(again?.fromServiceWorker()).toBe(true);
+			await waitForAppReady(page);
+			await expect(name).toBeVisible();
+			await page.goto(withEnglish('/clients'));
+			await waitForAppReady(page);
+			await page.getByRole('searchbox', { name: 'Search clients' }).fill('4321');
+			await expect(page.getByRole('link', { name: 'Lucia Offline', exact: true })).toBeVisible();
+
 			// The sync API is never answered from a cache: offline it fails.
 			const apiOffline = await page.evaluate(() =>
 				fetch('/api/v1/probe').then(
