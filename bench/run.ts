@@ -52,7 +52,7 @@ function startServer(dataDir: string): Promise<ChildProcess> {
 
 async function waitForList(page: Page): Promise<void> {
 	await page.waitForFunction(
-		() => document.body.dataset.ready === 'true' && !!document.querySelector('[data-client-row]'),
+		() => document.body.dataset.ready === 'true' && !!document.querySelector('[data-index] a[href^="/clients/"]'),
 		undefined,
 		{ timeout: 120_000 }
 	);

@@ -160,15 +160,26 @@ describe('clients repository', () => {
 		});
 	});
 
-	it('changes$ reports inserts, updates and deletions', async () => {
+	it('changes$ reports inserts, updates and deletions, one batch per write', async () => {
 		const db = await freshDatabase();
 		const ctx = context();
 		const seen: clients.ClientChange[] = [];
-		const subscription = clients.changes$(db).subscribe((change) => seen.push(change));
+		const batches: number[] = [];
+		const subscription = clients.changes$(db).subscribe((batch) => {
+			batches.push(batch.length);
+			seen.push(...batch);
+		});
 		const created = await clients.create(db, maria(), ctx);
 		await clients.update(db, created.id, { note: 'ciao' }, ctx);
 		await clients.remove(db, created.id);
+		const many = await clients.bulkCreate(db, [maria(), maria(), maria()], ctx);
 		subscription.unsubscribe();
+
+		expect(batches).toEqual([1, 1, 1, 3]);
+		expect(seen.slice(3).map((c) => (c.kind === 'upsert' ? c.client.id : c.id))).toEqual(
+			many.map((c) => c.id)
+		);
+		seen.splice(3);
 
 		expect(seen.map((c) => c.kind)).toEqual(['upsert', 'upsert', 'remove']);
 		expect(seen[1]).toMatchObject({ kind: 'upsert', client: { id: created.id, note: 'ciao' } });

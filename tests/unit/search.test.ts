@@ -351,3 +351,48 @@ describe('incremental narrowing', () => {
 		);
 	});
 });
+
+describe('upsertMany', () => {
+	it('gives the same answers as upserting one by one, for small and large batches', async () => {
+		const { ClientSearchIndex } = await import('../../src/lib/domain/search');
+		const { generateClientFields } = await import('../fixtures/clients');
+		const { NO_FILTERS } = await import('../../src/lib/domain/query');
+		const cards = generateClientFields(600, { seed: 7 }).map((f, i) => ({
+			...f,
+			id: `id-${String(i).padStart(4, '0')}`,
+			sortName: '',
+			createdAt: 1_700_000_000_000 + i * 1000,
+			createdBy: '',
+			updatedAt: 1_700_000_000_000 + i * 1000,
+			clock: {}
+		}));
+		const one = new ClientSearchIndex({ defaultCountry: 'IT' });
+		const bulk = new ClientSearchIndex({ defaultCountry: 'IT' });
+		one.replaceAll(cards.slice(0, 100));
+		bulk.replaceAll(cards.slice(0, 100));
+		const q = (column: 'name' | 'createdAt' | 'phone', text = '') => ({
+			text,
+			filters: NO_FILTERS,
+			sort: { column, direction: 'asc' as const },
+			today: '2026-06-01'
+		});
+		// Warm the cached sort orders so the bulk path must invalidate them.
+		bulk.query(q('name'));
+		bulk.query(q('phone'));
+		for (const c of cards.slice(100)) one.upsert(c);
+		bulk.upsertMany(cards.slice(100, 110)); // below the threshold: patched one by one
+		bulk.upsertMany(cards.slice(110)); // above it: re-sorted lazily
+		const renamed = { ...cards[5]!, lastName: 'Zzz' };
+		one.upsert(renamed);
+		bulk.upsertMany([renamed]);
+		expect(bulk.size).toBe(600);
+		for (const column of ['name', 'createdAt', 'phone'] as const) {
+			for (const text of ['', 'ross', '33']) {
+				const ids = (i: InstanceType<typeof ClientSearchIndex>) =>
+					i.query(q(column, text)).map((c) => c.id);
+				expect(ids(bulk), `${column} "${text}"`).toEqual(ids(one));
+			}
+		}
+		expect(bulk.query(q('name', 'zzz')).map((c) => c.id)).toEqual(['id-0005']);
+	});
+});

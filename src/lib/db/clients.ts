@@ -208,13 +208,21 @@ export async function all(db: SchedarioDatabase): Promise<Client[]> {
 	return result.documents.map(toClient);
 }
 
-/** Every change to the collection from any source: this tab, other tabs, replication. */
-export function changes$(db: SchedarioDatabase): Observable<ClientChange> {
-	return db.clients.$.pipe(
-		map((event): ClientChange =>
-			event.operation === 'DELETE' || event.documentData._deleted
-				? { kind: 'remove', id: event.documentId }
-				: { kind: 'upsert', client: toClient(event.documentData) }
+/**
+ * Every change to the collection from any source (this tab, other tabs, replication), one array
+ * per storage write: a bulk insert of 5,000 cards arrives as one batch, not 5,000 events.
+ */
+export function changes$(db: SchedarioDatabase): Observable<ClientChange[]> {
+	return db.clients.eventBulks$.pipe(
+		map((bulk) =>
+			bulk.events.map((event): ClientChange =>
+				event.operation === 'DELETE' || event.documentData._deleted
+					? { kind: 'remove', id: event.documentId }
+					: {
+							kind: 'upsert',
+							client: toClient(event.documentData as RxDocumentData<ClientDocType>)
+						}
+			)
 		)
 	);
 }

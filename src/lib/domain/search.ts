@@ -265,6 +265,9 @@ function lowerBound(arr: readonly Entry[], e: Entry, compare: (a: Entry, b: Entr
 	return lo;
 }
 
+/** Batch size from which upsertMany re-sorts lazily instead of patching each sort order. */
+const BULK_THRESHOLD = 200;
+
 export class ClientSearchIndex {
 	readonly #defaultCountry: string;
 	readonly #byId = new Map<string, Entry>();
@@ -303,6 +306,25 @@ export class ClientSearchIndex {
 		const old = this.#byId.get(client.id);
 		if (old) this.#delete(old);
 		this.#add(this.#build(client));
+		this.#last = null;
+	}
+
+	/**
+	 * Many cards at once (a sync batch, an import, a benchmark seed). Inserting one by one keeps
+	 * every cached sort order patched, O(n) per card; past a few hundred cards it is cheaper to
+	 * drop the sort orders and let the next query rebuild the one it needs, once.
+	 */
+	upsertMany(clients: readonly Client[]): void {
+		if (clients.length < BULK_THRESHOLD) {
+			for (const c of clients) this.upsert(c);
+			return;
+		}
+		this.#views.clear();
+		for (const c of clients) {
+			const old = this.#byId.get(c.id);
+			if (old) this.#delete(old);
+			this.#add(this.#build(c));
+		}
 		this.#last = null;
 	}
 

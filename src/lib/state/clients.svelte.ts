@@ -63,16 +63,16 @@ export class ClientBook {
 		// between the read and the subscription can be missed.
 		const buffered: clients.ClientChange[] = [];
 		let loaded = false;
-		this.#subscription = clients.changes$(db).subscribe((change) => {
-			if (loaded) this.#applyChange(change);
-			else buffered.push(change);
+		this.#subscription = clients.changes$(db).subscribe((batch) => {
+			if (loaded) this.#applyChanges(batch);
+			else buffered.push(...batch);
 		});
 		const all = await clients.all(db);
 		this.#indexCountry = salon.settings.defaultCountry;
 		this.#index = new ClientSearchIndex({ defaultCountry: this.#indexCountry });
 		this.#index.replaceAll(all);
 		loaded = true;
-		for (const change of buffered) this.#applyChange(change);
+		this.#applyChanges(buffered);
 		this.loadMs = performance.now() - began;
 		this.error = null;
 		this.ready = true;
@@ -90,17 +90,27 @@ export class ClientBook {
 		this.revision++;
 	}
 
-	#applyChange(change: clients.ClientChange): void {
-		if (change.kind === 'remove') {
-			if (!this.#index.get(change.id)) return;
-			this.#index.remove(change.id);
-		} else {
-			const current = this.#index.get(change.client.id);
-			// The echo of a write already applied locally: nothing to do.
-			if (current && compareVersions(current, change.client) === 0) return;
-			this.#index.upsert(change.client);
+	/** One storage write's changes, applied to the index in one pass with one revision bump. */
+	#applyChanges(batch: readonly clients.ClientChange[]): void {
+		const upserts: Client[] = [];
+		let changed = false;
+		for (const change of batch) {
+			if (change.kind === 'remove') {
+				if (!this.#index.get(change.id)) continue;
+				this.#index.remove(change.id);
+				changed = true;
+			} else {
+				const current = this.#index.get(change.client.id);
+				// The echo of a write already applied locally: nothing to do.
+				if (current && compareVersions(current, change.client) === 0) continue;
+				upserts.push(change.client);
+			}
 		}
-		this.revision++;
+		if (upserts.length > 0) {
+			this.#index.upsertMany(upserts);
+			changed = true;
+		}
+		if (changed) this.revision++;
 	}
 
 	/** A local write's result, applied at once unless the stream already brought it (or newer). */
@@ -148,10 +158,12 @@ export class ClientBook {
 	/** Many new clients in one write; the index takes them in one pass. */
 	async createMany(list: readonly ClientFields[]): Promise<Client[]> {
 		const created = await clients.bulkCreate(await this.#database(), list, writeContext());
-		for (const client of created) {
-			if (!this.#index.get(client.id)) this.#index.upsert(client);
+		// The change stream may have brought them already; only what is missing goes in.
+		const missing = created.filter((client) => !this.#index.get(client.id));
+		if (missing.length > 0) {
+			this.#index.upsertMany(missing);
+			this.revision++;
 		}
-		this.revision++;
 		return created;
 	}
 
