@@ -1,0 +1,62 @@
+// The tables of both adapters. Every table that holds salon data is keyed by salon_id first, and
+// every query filters on it, so one salon can never read another's rows (multi-tenant server).
+// `salons.seq` is the per-salon change counter: a push locks that row, so seqs are assigned in
+// commit order without gaps or duplicates even with several server instances on one PostgreSQL.
+
+const common = (json: string, int: string) => [
+	`CREATE TABLE IF NOT EXISTS salons (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		created_at ${int} NOT NULL,
+		seq ${int} NOT NULL DEFAULT 0
+	)`,
+	`CREATE TABLE IF NOT EXISTS devices (
+		id TEXT PRIMARY KEY,
+		salon_id TEXT NOT NULL REFERENCES salons(id),
+		name TEXT NOT NULL,
+		role TEXT NOT NULL CHECK (role IN ('owner', 'staff')),
+		token_hash TEXT NOT NULL UNIQUE,
+		created_at ${int} NOT NULL,
+		last_seen_at ${int},
+		revoked_at ${int},
+		location_id TEXT
+	)`,
+	`CREATE INDEX IF NOT EXISTS devices_salon ON devices (salon_id, created_at)`,
+	`CREATE TABLE IF NOT EXISTS pairing_codes (
+		code_id TEXT PRIMARY KEY,
+		salon_id TEXT NOT NULL REFERENCES salons(id),
+		secret_hash TEXT NOT NULL,
+		expires_at ${int} NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		used_at ${int},
+		created_by TEXT NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS docs (
+		salon_id TEXT NOT NULL REFERENCES salons(id),
+		collection TEXT NOT NULL,
+		id TEXT NOT NULL,
+		seq ${int} NOT NULL,
+		data ${json} NOT NULL,
+		PRIMARY KEY (salon_id, collection, id)
+	)`,
+	// Pull reads a range of one collection by seq.
+	`CREATE UNIQUE INDEX IF NOT EXISTS docs_pull ON docs (salon_id, collection, seq)`,
+	`CREATE TABLE IF NOT EXISTS revisions (
+		salon_id TEXT NOT NULL REFERENCES salons(id),
+		seq ${int} NOT NULL,
+		collection TEXT NOT NULL,
+		doc_id TEXT NOT NULL,
+		device_id TEXT NOT NULL,
+		at ${int} NOT NULL,
+		fields ${json} NOT NULL,
+		deleted BOOLEAN NOT NULL,
+		PRIMARY KEY (salon_id, seq)
+	)`,
+	`CREATE INDEX IF NOT EXISTS revisions_doc ON revisions (salon_id, collection, doc_id, seq)`
+];
+
+/** SQLite: JSON as TEXT; INTEGER is 64-bit, so millisecond timestamps fit. */
+export const SQLITE_SCHEMA: readonly string[] = common('TEXT', 'INTEGER');
+
+/** PostgreSQL: jsonb so later issues (erasure, audit) can query inside documents. */
+export const POSTGRES_SCHEMA: readonly string[] = common('JSONB', 'BIGINT');

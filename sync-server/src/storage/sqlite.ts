@@ -1,0 +1,299 @@
+// SQLite adapter (better-sqlite3): the embedded default, one file under DATA_DIR.
+// better-sqlite3 is synchronous, so a push runs start to end without yielding: in one process the
+// transactions are naturally serialised, and BEGIN IMMEDIATE covers a second process on the file.
+import Database from 'better-sqlite3';
+import { SQLITE_SCHEMA } from './schema-sql.js';
+import { canonicalJson, ChangeHub, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import {
+	PairingCodeCollisionError,
+	UnknownSalonError,
+	type DeviceRecord,
+	type PairingCodeRecord,
+	type RevisionInput,
+	type StoredDoc,
+	type SyncStorage
+} from './types.js';
+
+export interface SqliteOptions {
+	/** Path of the database file (created if missing), or ':memory:'. */
+	file: string;
+}
+
+interface DeviceRow {
+	id: string;
+	salon_id: string;
+	name: string;
+	role: 'owner' | 'staff';
+	token_hash: string;
+	created_at: number;
+	last_seen_at: number | null;
+	revoked_at: number | null;
+	location_id: string | null;
+}
+
+interface PairingRow {
+	code_id: string;
+	salon_id: string;
+	secret_hash: string;
+	expires_at: number;
+	attempts: number;
+	used_at: number | null;
+	created_by: string;
+}
+
+const toDevice = (r: DeviceRow): DeviceRecord => ({
+	id: r.id,
+	salonId: r.salon_id,
+	name: r.name,
+	role: r.role,
+	tokenHash: r.token_hash,
+	createdAt: r.created_at,
+	lastSeenAt: r.last_seen_at,
+	revokedAt: r.revoked_at,
+	locationId: r.location_id
+});
+
+const toPairing = (r: PairingRow): PairingCodeRecord => ({
+	codeId: r.code_id,
+	salonId: r.salon_id,
+	secretHash: r.secret_hash,
+	expiresAt: r.expires_at,
+	attempts: r.attempts,
+	usedAt: r.used_at,
+	createdBy: r.created_by
+});
+
+const deviceParams = (d: DeviceRecord) => [
+	d.id,
+	d.salonId,
+	d.name,
+	d.role,
+	d.tokenHash,
+	d.createdAt,
+	d.lastSeenAt,
+	d.revokedAt,
+	d.locationId
+];
+
+export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncStorage> {
+	const db = new Database(file);
+	// WAL lets pulls read while a push writes; synchronous=FULL fsyncs the WAL on every commit, so a
+	// push that was acknowledged survives SIGKILL or a power cut (NORMAL could lose the last ones).
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = FULL');
+	db.pragma('busy_timeout = 5000');
+	db.pragma('foreign_keys = ON');
+	const hub = new ChangeHub();
+	let isClosed = false;
+
+	function migrate(): void {
+		db.transaction(() => {
+			for (const sql of SQLITE_SCHEMA) db.exec(sql);
+		}).immediate();
+	}
+	// Statements are prepared against the schema, so it must exist first.
+	migrate();
+
+	const st = {
+		countSalons: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM salons'),
+		insertSalon: db.prepare('INSERT INTO salons (id, name, created_at) VALUES (?, ?, ?)'),
+		salonSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM salons WHERE id = ?'),
+		setSalonSeq: db.prepare('UPDATE salons SET seq = ? WHERE id = ?'),
+		insertDevice: db.prepare(
+			`INSERT INTO devices (id, salon_id, name, role, token_hash, created_at, last_seen_at,
+				revoked_at, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		),
+		deviceByHash: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?'),
+		devicesOf: db.prepare<[string], DeviceRow>(
+			'SELECT * FROM devices WHERE salon_id = ? ORDER BY created_at, id'
+		),
+		touchDevice: db.prepare(
+			`UPDATE devices SET last_seen_at = @at
+			 WHERE id = @id AND (last_seen_at IS NULL OR last_seen_at < @at)`
+		),
+		revokeDevice: db.prepare(
+			'UPDATE devices SET revoked_at = ? WHERE salon_id = ? AND id = ? AND revoked_at IS NULL'
+		),
+		upsertPairing: db.prepare(
+			`INSERT INTO pairing_codes (code_id, salon_id, secret_hash, expires_at, attempts, used_at,
+				created_by) VALUES (@codeId, @salonId, @secretHash, @expiresAt, @attempts, @usedAt,
+				@createdBy)
+			 ON CONFLICT (code_id) DO UPDATE SET salon_id = excluded.salon_id,
+				secret_hash = excluded.secret_hash, expires_at = excluded.expires_at,
+				attempts = excluded.attempts, used_at = excluded.used_at, created_by = excluded.created_by
+			 WHERE pairing_codes.used_at IS NOT NULL OR pairing_codes.expires_at <= @now
+				OR pairing_codes.attempts >= @maxAttempts`
+		),
+		pairingById: db.prepare<[string], PairingRow>('SELECT * FROM pairing_codes WHERE code_id = ?'),
+		pairingAttempt: db.prepare<[string], { attempts: number }>(
+			'UPDATE pairing_codes SET attempts = attempts + 1 WHERE code_id = ? RETURNING attempts'
+		),
+		consumePairing: db.prepare(
+			'UPDATE pairing_codes SET used_at = ? WHERE code_id = ? AND used_at IS NULL'
+		),
+		pull: db.prepare<[string, string, number, number], { id: string; seq: number; data: string }>(
+			`SELECT id, seq, data FROM docs WHERE salon_id = ? AND collection = ? AND seq > ?
+			 ORDER BY seq LIMIT ?`
+		),
+		currentDoc: db.prepare<[string, string, string], { data: string }>(
+			'SELECT data FROM docs WHERE salon_id = ? AND collection = ? AND id = ?'
+		),
+		upsertDoc: db.prepare(
+			`INSERT INTO docs (salon_id, collection, id, seq, data) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT (salon_id, collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`
+		),
+		insertRevision: db.prepare(
+			`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		),
+		revisions: db.prepare<
+			[string, string, string],
+			{
+				seq: number;
+				doc_id: string;
+				device_id: string;
+				at: number;
+				fields: string;
+				deleted: number;
+			}
+		>(
+			`SELECT seq, doc_id, device_id, at, fields, deleted FROM revisions
+			 WHERE salon_id = ? AND collection = ? AND doc_id = ? ORDER BY seq`
+		)
+	};
+
+	const pushTx = db.transaction(
+		(
+			salonId: string,
+			collection: string,
+			deviceId: string,
+			rows: Array<{ assumed: unknown | null; next: unknown }>,
+			at: number,
+			describe: (prev: unknown | null, next: unknown) => RevisionInput
+		) => {
+			const salon = st.salonSeq.get(salonId);
+			if (!salon) throw new UnknownSalonError(salonId);
+			let seq = salon.seq;
+			const conflicts: unknown[] = [];
+			for (const row of rows) {
+				const id = docIdOf(collection, row.next);
+				const stored = st.currentDoc.get(salonId, collection, id);
+				const current: unknown = stored ? JSON.parse(stored.data) : null;
+				const currentJson = canonicalJson(current);
+				const nextJson = canonicalJson(row.next);
+				if (currentJson === nextJson) continue;
+				if (currentJson !== canonicalJson(row.assumed)) {
+					conflicts.push(current);
+					continue;
+				}
+				const revision = describe(current, row.next);
+				seq += 1;
+				st.upsertDoc.run(salonId, collection, id, seq, nextJson);
+				st.insertRevision.run(
+					salonId,
+					seq,
+					collection,
+					id,
+					deviceId,
+					at,
+					JSON.stringify(revision.fields),
+					revision.deleted ? 1 : 0
+				);
+			}
+			const written = seq > salon.seq ? seq : null;
+			if (written !== null) st.setSalonSeq.run(seq, salonId);
+			return { conflicts, seq: written };
+		}
+	);
+
+	function assertOpen(): void {
+		if (isClosed) throw new Error('SQLite storage is closed');
+	}
+
+	return {
+		kind: 'sqlite',
+		async migrate() {
+			assertOpen();
+			migrate();
+		},
+		async close() {
+			if (isClosed) return;
+			isClosed = true;
+			hub.clear();
+			db.close();
+		},
+		async countSalons() {
+			return st.countSalons.get()?.n ?? 0;
+		},
+		async createSalon(s, owner) {
+			if (owner.salonId !== s.id) throw new Error('The owner device must belong to the new salon');
+			db.transaction(() => {
+				st.insertSalon.run(s.id, s.name, s.createdAt);
+				st.insertDevice.run(...deviceParams(owner));
+			}).immediate();
+		},
+		async salonExists(id) {
+			return st.salonSeq.get(id) !== undefined;
+		},
+		async createDevice(d) {
+			st.insertDevice.run(...deviceParams(d));
+		},
+		async findDeviceByTokenHash(hash) {
+			const row = st.deviceByHash.get(hash);
+			return row ? toDevice(row) : null;
+		},
+		async listDevices(salonId) {
+			return st.devicesOf.all(salonId).map(toDevice);
+		},
+		async touchDevice(id, at) {
+			st.touchDevice.run({ at, id });
+		},
+		async revokeDevice(salonId, deviceId, at) {
+			return st.revokeDevice.run(at, salonId, deviceId).changes === 1;
+		},
+		async createPairingCode(c) {
+			const { changes } = st.upsertPairing.run({
+				...c,
+				now: Date.now(),
+				maxAttempts: MAX_PAIRING_ATTEMPTS
+			});
+			if (changes === 0) throw new PairingCodeCollisionError(c.codeId);
+		},
+		async findPairingCode(codeId) {
+			const row = st.pairingById.get(codeId);
+			return row ? toPairing(row) : null;
+		},
+		async recordPairingAttempt(codeId) {
+			return st.pairingAttempt.get(codeId)?.attempts ?? 0;
+		},
+		async consumePairingCode(codeId, at) {
+			return st.consumePairing.run(at, codeId).changes === 1;
+		},
+		async pull(salonId, collection, afterSeq, limit): Promise<StoredDoc[]> {
+			return st.pull
+				.all(salonId, collection, afterSeq, limit)
+				.map((r) => ({ id: r.id, seq: r.seq, data: JSON.parse(r.data) as unknown }));
+		},
+		async push(salonId, collection, deviceId, rows, at, describe) {
+			assertOpen();
+			const result = pushTx.immediate(salonId, collection, deviceId, rows, at, describe);
+			// Emitted after the transaction returned, i.e. after COMMIT: a subscriber that pulls at
+			// once sees the rows.
+			if (result.seq !== null) hub.emit({ salonId, collection, seq: result.seq });
+			return result;
+		},
+		async revisions(salonId, collection, docId) {
+			return st.revisions.all(salonId, collection, docId).map((r) => ({
+				seq: r.seq,
+				docId: r.doc_id,
+				deviceId: r.device_id,
+				at: r.at,
+				fields: JSON.parse(r.fields) as string[],
+				deleted: r.deleted === 1
+			}));
+		},
+		subscribe(listener) {
+			return hub.subscribe(listener);
+		}
+	};
+}

@@ -1,0 +1,126 @@
+// The storage interface the sync routes code against. Two adapters implement it (sqlite.ts,
+// postgres.ts) and one shared suite tests both (tests/server/storage.contract.ts), so a route
+// never needs to know which database is underneath.
+
+export interface StoredDoc {
+	id: string;
+	/** The wire document, including `_deleted`. */
+	data: unknown;
+	seq: number;
+}
+
+export interface DeviceRecord {
+	id: string;
+	salonId: string;
+	name: string;
+	role: 'owner' | 'staff';
+	tokenHash: string;
+	createdAt: number;
+	lastSeenAt: number | null;
+	revokedAt: number | null;
+	locationId: string | null;
+}
+
+export interface PairingCodeRecord {
+	codeId: string;
+	salonId: string;
+	secretHash: string;
+	expiresAt: number;
+	attempts: number;
+	usedAt: number | null;
+	createdBy: string;
+}
+
+export interface RevisionInput {
+	docId: string;
+	deviceId: string;
+	at: number;
+	fields: string[];
+	deleted: boolean;
+}
+
+export interface PushRow {
+	assumed: unknown | null;
+	next: unknown;
+}
+
+export interface ChangeNotice {
+	salonId: string;
+	collection: string;
+	seq: number;
+}
+
+export interface SyncStorage {
+	readonly kind: 'sqlite' | 'postgres';
+	/** Idempotent schema creation. */
+	migrate(): Promise<void>;
+	close(): Promise<void>;
+	countSalons(): Promise<number>;
+	createSalon(
+		s: { id: string; name: string; createdAt: number },
+		owner: DeviceRecord
+	): Promise<void>;
+	salonExists(id: string): Promise<boolean>;
+	createDevice(d: DeviceRecord): Promise<void>;
+	findDeviceByTokenHash(hash: string): Promise<DeviceRecord | null>;
+	listDevices(salonId: string): Promise<DeviceRecord[]>;
+	/** Sets lastSeenAt (never moves it backwards); callers throttle to once a minute. */
+	touchDevice(id: string, at: number): Promise<void>;
+	/** False when the device is not in that salon or was already revoked. */
+	revokeDevice(salonId: string, deviceId: string, at: number): Promise<boolean>;
+	/** A code id that belongs to a live code (unused, unexpired, under 5 attempts) throws
+	 * PairingCodeCollisionError so the caller draws another id; a dead one is replaced. */
+	createPairingCode(c: PairingCodeRecord): Promise<void>;
+	findPairingCode(codeId: string): Promise<PairingCodeRecord | null>;
+	/** Returns attempts after +1 (0 when the code does not exist). */
+	recordPairingAttempt(codeId: string): Promise<number>;
+	/** False if already used (or unknown). */
+	consumePairingCode(codeId: string, at: number): Promise<boolean>;
+	/** Documents of one collection with seq > afterSeq, ordered by seq, at most `limit`. */
+	pull(salonId: string, collection: string, afterSeq: number, limit: number): Promise<StoredDoc[]>;
+	/** One transaction: compare-and-swap every row against the stored master (canonicalJson
+	 * equality), write accepted rows with the next per-salon seq (assigned INSIDE the transaction;
+	 * concurrent pushes from two server instances on one PostgreSQL never get the same seq and
+	 * a reader never sees seq N+1 committed before N — a per-salon counter row locked
+	 * FOR UPDATE in PostgreSQL), record a revision per accepted row, and return the conflicts
+	 * (current master per conflicting row) — idempotent re-push is neither a write nor a conflict.
+	 * `seq` is the last seq written, null when nothing was written. If `describe` throws, nothing
+	 * is written and the error propagates. The stored revision takes docId from the document,
+	 * deviceId and at from the arguments (what the server knows), fields and deleted from
+	 * `describe`. */
+	push(
+		salonId: string,
+		collection: string,
+		deviceId: string,
+		rows: PushRow[],
+		at: number,
+		describe: (prev: unknown | null, next: unknown) => RevisionInput
+	): Promise<{ conflicts: unknown[]; seq: number | null }>;
+	revisions(
+		salonId: string,
+		collection: string,
+		docId: string
+	): Promise<Array<RevisionInput & { seq: number }>>;
+	/** Change notices from this and (PostgreSQL: LISTEN/NOTIFY) other server instances, delivered
+	 * only after commit. Returns the unsubscribe function. */
+	subscribe(listener: (n: ChangeNotice) => void): () => void;
+}
+
+/** Thrown by createPairingCode when the code id is held by a live code. */
+export class PairingCodeCollisionError extends Error {
+	readonly code = 'pairing_code_collision';
+	constructor(codeId: string) {
+		super(`Pairing code id ${codeId} is in use`);
+		this.name = 'PairingCodeCollisionError';
+	}
+}
+
+/** Thrown by push for a salon that does not exist (the routes authenticate first, so this is a
+ * programming error, not a client error). */
+export class UnknownSalonError extends Error {
+	readonly code = 'unknown_salon';
+	constructor(salonId: string) {
+		super(`Unknown salon ${salonId}`);
+		this.name = 'UnknownSalonError';
+	}
+}

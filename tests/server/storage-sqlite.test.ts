@@ -1,0 +1,56 @@
+// The SQLite adapter: the shared contract, plus durability of an acknowledged push across SIGKILL.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStorage } from '../../sync-server/src/storage/sqlite.js';
+import { describeStorageContract } from './storage.contract.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'schedario-sqlite-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describeStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'contract.sqlite') }));
+
+describe('SQLite durability', () => {
+	it('keeps every push acknowledged before the process was SIGKILLed', async () => {
+		const file = join(tmp, 'killed.sqlite');
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', join(import.meta.dirname, 'support/sqlite-push-then-wait.ts'), file],
+			{
+				stdio: ['ignore', 'pipe', 'pipe']
+			}
+		);
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		// The script prints one line per acknowledged push; kill it at once after the last one,
+		// with no chance to close the database or checkpoint the WAL.
+		const acknowledged = await new Promise<{ salonId: string; seq: number }>((resolve, reject) => {
+			let out = '';
+			child.stdout.on('data', (chunk: Buffer) => {
+				out += chunk.toString();
+				const done = out.split('\n').find((line) => line.startsWith('{"done"'));
+				if (done) {
+					child.kill('SIGKILL');
+					resolve((JSON.parse(done) as { done: { salonId: string; seq: number } }).done);
+				}
+			});
+			child.on('exit', (code) => reject(new Error(`child exited early (${code}): ${stderr}`)));
+		});
+		const exit = await new Promise<NodeJS.Signals | null>((resolve) => {
+			if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode);
+			else child.once('exit', (_code, signal) => resolve(signal));
+		});
+		expect(exit).toBe('SIGKILL');
+
+		const reopened = await openSqliteStorage({ file });
+		try {
+			const docs = await reopened.pull(acknowledged.salonId, 'clients', 0, 1000);
+			expect(docs).toHaveLength(acknowledged.seq);
+			expect(docs.at(-1)?.seq).toBe(acknowledged.seq);
+		} finally {
+			await reopened.close();
+		}
+	});
+});
