@@ -99,21 +99,58 @@ export const SET_FIELDS = [
 	'contraindications'
 ] as const satisfies readonly ClientField[];
 
-export const clientSchema = clientFieldsSchema
-	.extend({
-		id: z.string().min(1).max(40),
-		/** Derived on every write: folded "surname firstname", indexed for the list's default sort. */
-		sortName: text(210),
-		createdAt: z.number().int().min(0),
-		createdBy: text(100),
-		updatedAt: z.number().int().min(0),
-		/** field name → HLC timestamp of its last write (src/lib/domain/hlc.ts). */
-		clock: z.record(z.string(), z.string().max(64))
+/** A tag of one add of one set element: `${hlc}#${position in the writing array}`. */
+export const setTagSchema = z.string().max(80);
+const setEntrySchema = <T extends z.ZodType>(value: T) =>
+	z
+		.object({
+			/** live add tags → the element's value as written by that add */
+			a: z.record(setTagSchema, value),
+			/** add tags this element's removals had observed; they never come back */
+			r: z.array(setTagSchema).max(500)
+		})
+		.strict();
+const setMapSchema = <T extends z.ZodType>(value: T) =>
+	z
+		.record(z.string().max(260), setEntrySchema(value))
+		.refine((m) => Object.keys(m).length <= 500, { message: 'tooManyElements' });
+
+/**
+ * Observed-remove metadata of the SET_FIELDS (DESIGN.md › Merge rules, rule 3): element key →
+ * its add tags and observed removals. The visible arrays are derived from it
+ * (src/lib/domain/sets.ts). Optional: a card without it reads as "every element added by the
+ * field's last write", so cards written before it existed merge the same way on every device.
+ */
+export const setsSchema = z
+	.object({
+		phones: setMapSchema(phoneSchema),
+		emails: setMapSchema(text(254)),
+		categoryIds: setMapSchema(text(40)),
+		tags: setMapSchema(text(50)),
+		allergies: setMapSchema(text(200)),
+		contraindications: setMapSchema(text(200))
 	})
-	.refine((c) => c.firstName.trim() !== '' || c.lastName.trim() !== '', {
-		message: 'nameRequired',
-		path: ['lastName']
-	});
+	.strict();
+export type SetsMeta = z.infer<typeof setsSchema>;
+
+/** The card without its cross-field rule, for schemas that must extend it (the wire protocol). */
+export const clientObjectSchema = clientFieldsSchema.extend({
+	id: z.string().min(1).max(40),
+	/** Derived on every write: folded "surname firstname", indexed for the list's default sort. */
+	sortName: text(210),
+	createdAt: z.number().int().min(0),
+	createdBy: text(100),
+	updatedAt: z.number().int().min(0),
+	/** field name → HLC timestamp of its last write (src/lib/domain/hlc.ts). */
+	clock: z.record(z.string().max(64), z.string().max(64))
+});
+
+/** A card needs a first or a last name. */
+export const hasName = (c: Pick<ClientFields, 'firstName' | 'lastName'>): boolean =>
+	c.firstName.trim() !== '' || c.lastName.trim() !== '';
+export const NAME_REQUIRED = { message: 'nameRequired', path: ['lastName'] };
+
+export const clientSchema = clientObjectSchema.refine(hasName, NAME_REQUIRED);
 export type Client = z.infer<typeof clientSchema>;
 
 export function emptyClientFields(): ClientFields {
