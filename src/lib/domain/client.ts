@@ -142,7 +142,7 @@ export const clientObjectSchema = clientFieldsSchema.extend({
 	createdBy: text(100),
 	updatedAt: z.number().int().min(0),
 	/** field name → HLC timestamp of its last write (src/lib/domain/hlc.ts). */
-	clock: z.record(z.string().max(64), z.string().max(64))
+	clock: z.record(z.string(), z.string().max(64))
 });
 
 /** A card needs a first or a last name. */
