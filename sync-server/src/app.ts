@@ -1,82 +1,130 @@
-// The request handler of the one process that serves the PWA and (next issue) the sync API.
-// Kept apart from listen() in main.ts so tests can run it on an ephemeral port.
+// The request handler of the one process that serves the PWA and the sync API. Kept apart from
+// listen() in main.ts so tests can run it on an ephemeral port with their own storage and clock.
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createTicketStore } from './auth/stream-tickets.js';
 import type { Config } from './config.js';
+import { matchRoute, type RequestContext, type Route, type ServerDeps } from './http/context.js';
+import { HttpError, sendError, sendJson } from './http/errors.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
+import { deviceRoutes } from './routes/devices.js';
+import { pairingRoutes } from './routes/pairing.js';
+import { replicationRoutes } from './routes/replication.js';
+import { salonRoutes } from './routes/salons.js';
+import { streamRoutes } from './routes/stream.js';
 import { createStaticServer } from './static.js';
+import type { SyncStorage } from './storage/types.js';
+import { createStreamHub } from './stream/hub.js';
+
+export { sendJson };
 
 export interface AppDeps {
 	config: Config;
 	log: Logger;
+	storage: SyncStorage;
+	/** Injected by tests to move time (code expiry, rate limits, clock drift). */
+	now?: () => number;
+	/** SSE keep-alive interval; tests shorten it. */
+	pingIntervalMs?: number;
 }
 
 export interface App {
 	handler: (req: IncomingMessage, res: ServerResponse) => void;
-	/** Releases what the app holds; the HTTP server itself is closed by its owner. */
+	/** Ends open streams; the HTTP server and the storage are closed by their owner. */
 	close(): Promise<void>;
 }
 
-export interface ApiError {
-	error: { code: string; message: string; path?: (string | number)[] };
-}
+/** Unauthenticated endpoints get a small allowance per IP: enough to pair a few devices. */
+const IP_BURST = 10;
+const IP_PER_SECOND = 1 / 6;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, head = false): void {
-	const text = JSON.stringify(body);
-	res.writeHead(status, {
-		'Content-Type': 'application/json; charset=utf-8',
-		'Content-Length': Buffer.byteLength(text),
-		'Cache-Control': 'no-store'
-	});
-	res.end(head ? undefined : text);
-}
+const ROUTES: Route[] = [
+	...salonRoutes,
+	...pairingRoutes,
+	...deviceRoutes,
+	...streamRoutes,
+	...replicationRoutes
+];
 
 function pathnameOf(rawUrl: string): string {
 	return rawUrl.split(/[?#]/, 1)[0] ?? '/';
 }
 
-export function createApp({ config, log }: AppDeps): App {
-	// The sync database will be opened here; create its directory now so a first start on a fresh
-	// clone fails early (permissions, read-only disk) rather than on the first sync.
+export function createApp({ config, log, storage, now = Date.now, pingIntervalMs }: AppDeps): App {
 	mkdirSync(config.dataDir, { recursive: true });
 	const statics = createStaticServer(config.staticDir, log);
+	const hub = createStreamHub(storage, { pingIntervalMs });
+	const deps: ServerDeps = {
+		config,
+		log,
+		storage,
+		now,
+		hub,
+		tickets: createTicketStore(now),
+		deviceLimiter: createRateLimiter({
+			perSecond: config.rateLimitPerSecond,
+			burst: config.rateLimitPerSecond * 2,
+			now
+		}),
+		ipLimiter: createRateLimiter({ perSecond: IP_PER_SECOND, burst: IP_BURST, now })
+	};
 	let isClosed = false;
 
-	async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const path = pathnameOf(req.url ?? '/');
+	async function route(ctx: RequestContext, path: string): Promise<void> {
+		const { req, res } = ctx;
 		const isHead = req.method === 'HEAD';
 		if (path === '/healthz') {
-			sendJson(res, 200, { ok: true }, isHead);
+			sendJson(res, 200, { ok: true }, {}, isHead);
 			return;
 		}
-		if (path === '/api' || path.startsWith('/api/')) {
-			const body: ApiError = {
-				error: { code: 'not_found', message: `No API endpoint at ${req.method} ${path}` }
-			};
-			sendJson(res, 404, body, isHead);
+		if (path !== '/api' && !path.startsWith('/api/')) {
+			await statics.serve(req, res);
 			return;
 		}
-		await statics.serve(req, res);
+		const match = matchRoute(ROUTES, req.method ?? 'GET', path);
+		if (match.kind === 'none') {
+			throw new HttpError(404, 'not_found', `No API endpoint at ${req.method} ${path}`);
+		}
+		if (match.kind === 'method') {
+			throw new HttpError(405, 'method_not_allowed', `Use ${match.allow} for ${path}`, undefined, {
+				Allow: match.allow
+			});
+		}
+		ctx.params = match.params;
+		await match.route.handler(ctx);
 	}
 
 	function handler(req: IncomingMessage, res: ServerResponse): void {
 		const started = performance.now();
-		res.on('finish', () => {
-			log.debug('http.request', {
+		const rawUrl = req.url ?? '/';
+		const path = pathnameOf(rawUrl);
+		const query = new URLSearchParams(rawUrl.slice(path.length).replace(/^\?/, '').split('#')[0]);
+		const ctx: RequestContext = { req, res, params: {}, query, deps };
+		// Never the query (stream tickets) nor headers or bodies (tokens, personal data).
+		const logRequest = () =>
+			log.info('http.request', {
 				method: req.method,
-				url: req.url,
+				path,
 				status: res.statusCode,
-				ms: Math.round((performance.now() - started) * 10) / 10
+				ms: Math.round((performance.now() - started) * 10) / 10,
+				deviceId: ctx.deviceId ?? null
 			});
-		});
-		route(req, res).catch((error: unknown) => {
-			log.error('http.unhandled', { method: req.method, url: req.url, error });
+		res.once('finish', logRequest);
+		route(ctx, path).catch((error: unknown) => {
 			if (res.headersSent) {
+				log.error('http.unhandled', { method: req.method, path, error });
 				res.destroy();
 				return;
 			}
-			const body: ApiError = { error: { code: 'internal', message: 'Internal server error' } };
-			sendJson(res, 500, body);
+			if (error instanceof HttpError) {
+				sendError(res, error, req.method === 'HEAD');
+				// An oversized body is not read to its end: close once the answer is out.
+				if (error.status === 413) res.once('finish', () => req.destroy());
+				return;
+			}
+			log.error('http.unhandled', { method: req.method, path, error });
+			sendJson(res, 500, { error: { code: 'internal', message: 'Internal server error' } });
 		});
 	}
 
@@ -85,6 +133,7 @@ export function createApp({ config, log }: AppDeps): App {
 		async close() {
 			if (isClosed) return;
 			isClosed = true;
+			hub.close();
 			log.debug('app.closed');
 		}
 	};

@@ -21,6 +21,12 @@ export interface Config {
 	logLevel: LogLevel;
 	/** Present only when both TLS_CERT_FILE and TLS_KEY_FILE are set. */
 	tls: TlsFiles | null;
+	/** PostgreSQL connection string; null = the embedded SQLite file under dataDir. */
+	databaseUrl: string | null;
+	/** Whether POST /api/v1/salons may create a salon when one already exists (multi-tenant). */
+	allowNewSalons: boolean;
+	/** Sustained API requests per second per device; bursts up to twice as many. */
+	rateLimitPerSecond: number;
 }
 
 // `PORT= npm start` sets an empty string: treat it as "not set" so the default applies.
@@ -43,7 +49,27 @@ const EnvSchema = z.object({
 		z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')
 	),
 	TLS_CERT_FILE: optional(z.string().optional()),
-	TLS_KEY_FILE: optional(z.string().optional())
+	TLS_KEY_FILE: optional(z.string().optional()),
+	DATABASE_URL: optional(
+		z
+			.string()
+			.regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' })
+			.optional()
+	),
+	ALLOW_NEW_SALONS: optional(
+		z
+			.enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+			.transform((v) => v === 'true' || v === '1')
+			.default(true)
+	),
+	RATE_LIMIT_PER_SECOND: optional(
+		z
+			.string()
+			.regex(/^\d+$/, { error: 'must be a whole number of at least 1' })
+			.transform(Number)
+			.refine((n) => n >= 1, { error: 'must be a whole number of at least 1' })
+			.default(50)
+	)
 });
 
 // Checked apart from the schema so it is reported together with any other bad variable.
@@ -67,7 +93,9 @@ export function parseConfig(
 		const errors = issues.map((issue) => {
 			const name = issue.path.join('.') || 'environment';
 			const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
-			const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
+			// A database URL may carry a password: never echo it.
+			const isSecret = issue.path[0] === 'DATABASE_URL';
+			const shown = value === undefined || isSecret ? '' : ` (got ${JSON.stringify(value)})`;
 			return `${name}: ${issue.message}${shown}`;
 		});
 		return { ok: false, errors: [...errors, ...tlsErrors] };
@@ -84,7 +112,10 @@ export function parseConfig(
 			tls:
 				e.TLS_CERT_FILE && e.TLS_KEY_FILE
 					? { certFile: resolve(cwd, e.TLS_CERT_FILE), keyFile: resolve(cwd, e.TLS_KEY_FILE) }
-					: null
+					: null,
+			databaseUrl: e.DATABASE_URL ?? null,
+			allowNewSalons: e.ALLOW_NEW_SALONS,
+			rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND
 		}
 	};
 }

@@ -1,0 +1,107 @@
+// Pull and push for every synced collection, shaped for RxDB's replicateRxCollection: pull by
+// a per-salon seq checkpoint, push with compare-and-swap against assumedMasterState.
+import { isTooFarInFuture } from '../../../src/lib/domain/hlc.js';
+import {
+	canonicalJson,
+	MAX_BODY_BYTES,
+	primaryKeyOf,
+	pullRequestSchema,
+	isSyncedCollection,
+	pushRequestSchemaFor,
+	type SyncedCollection
+} from '../../../src/lib/domain/sync-protocol.js';
+import { authenticate } from '../auth/authenticate.js';
+import { readJsonBody } from '../http/body.js';
+import type { RequestContext, Route } from '../http/context.js';
+import { HttpError, parseOr400, sendJson } from '../http/errors.js';
+import type { RevisionInput } from '../storage/types.js';
+
+// Bookkeeping that changes on every write; the revision log records what a person changed.
+const NOT_CONTENT = new Set(['_deleted', 'clock', 'updatedAt', 'sortName']);
+
+function collectionOf(ctx: RequestContext): SyncedCollection {
+	const name = ctx.params.collection as string;
+	if (!isSyncedCollection(name)) {
+		throw new HttpError(404, 'not_found', `No synced collection named "${name}"`, 'collection');
+	}
+	return name;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/** The top-level fields whose value differs between the stored master and the new state. */
+export function changedFields(prev: unknown | null, next: unknown): string[] {
+	const a = asRecord(prev);
+	const b = asRecord(next);
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+	return [...keys]
+		.filter((k) => !NOT_CONTENT.has(k) && canonicalJson(a[k]) !== canonicalJson(b[k]))
+		.sort();
+}
+
+/** Merge rule 2: a stamp more than MAX_CLOCK_DRIFT_MS ahead of the server is refused. */
+function refuseFutureClocks(rows: Array<{ newDocumentState: unknown }>, now: number): void {
+	rows.forEach((row, index) => {
+		const clock = asRecord(asRecord(row.newDocumentState).clock);
+		for (const [field, stamp] of Object.entries(clock)) {
+			if (typeof stamp === 'string' && isTooFarInFuture(stamp, now)) {
+				throw new HttpError(
+					400,
+					'clock_in_future',
+					`The clock of "${field}" is more than 5 minutes ahead of the server: check this device's date and time`,
+					`rows.${index}.newDocumentState.clock.${field}`
+				);
+			}
+		}
+	});
+}
+
+export const replicationRoutes: Route[] = [
+	{
+		method: 'POST',
+		pattern: '/api/v1/salons/:salonId/:collection/pull',
+		async handler(ctx) {
+			const collection = collectionOf(ctx);
+			const device = await authenticate(ctx);
+			const body = parseOr400(pullRequestSchema, await readJsonBody(ctx.req, MAX_BODY_BYTES));
+			const after = body.checkpoint?.seq ?? 0;
+			const docs = await ctx.deps.storage.pull(device.salonId, collection, after, body.limit);
+			const last = docs.at(-1);
+			sendJson(ctx.res, 200, {
+				documents: docs.map((d) => d.data),
+				checkpoint: { seq: last ? last.seq : after }
+			});
+		}
+	},
+	{
+		method: 'POST',
+		pattern: '/api/v1/salons/:salonId/:collection/push',
+		async handler(ctx) {
+			const collection = collectionOf(ctx);
+			const device = await authenticate(ctx);
+			const raw = await readJsonBody(ctx.req, MAX_BODY_BYTES);
+			const body = parseOr400(pushRequestSchemaFor(collection), raw);
+			const at = ctx.deps.now();
+			refuseFutureClocks(body.rows, at);
+			const pk = primaryKeyOf(collection);
+			const describe = (prev: unknown | null, next: unknown): RevisionInput => ({
+				docId: String(asRecord(next)[pk]),
+				deviceId: device.id,
+				at,
+				fields: changedFields(prev, next),
+				deleted: asRecord(next)._deleted === true
+			});
+			const result = await ctx.deps.storage.push(
+				device.salonId,
+				collection,
+				device.id,
+				body.rows.map((r) => ({ assumed: r.assumedMasterState, next: r.newDocumentState })),
+				at,
+				describe
+			);
+			sendJson(ctx.res, 200, { conflicts: result.conflicts });
+		}
+	}
+];

@@ -1,0 +1,99 @@
+// Open SSE streams by salon. A committed push (here or, with PostgreSQL, on another instance)
+// reaches the hub as a ChangeNotice from storage.subscribe and becomes one `change` event for
+// every stream of that salon; the event is only a ping, the device then pulls from its checkpoint.
+import type { ServerResponse } from 'node:http';
+import type { ChangeNotice, SyncStorage } from '../storage/types.js';
+
+export const PING_INTERVAL_MS = 25_000;
+
+export interface StreamHub {
+	open(res: ServerResponse, s: { salonId: string; deviceId: string; tokenHash: string }): void;
+	/** Ends every open stream of a device (revocation). */
+	closeDevice(deviceId: string): void;
+	count(): number;
+	close(): void;
+}
+
+interface OpenStream {
+	res: ServerResponse;
+	salonId: string;
+	deviceId: string;
+	tokenHash: string;
+}
+
+export function createStreamHub(
+	storage: SyncStorage,
+	opts: { pingIntervalMs?: number } = {}
+): StreamHub {
+	const bySalon = new Map<string, Set<OpenStream>>();
+
+	function send(s: OpenStream, text: string): void {
+		if (!s.res.writableEnded) s.res.write(text);
+	}
+
+	function drop(s: OpenStream): void {
+		const set = bySalon.get(s.salonId);
+		set?.delete(s);
+		if (set?.size === 0) bySalon.delete(s.salonId);
+	}
+
+	function end(s: OpenStream): void {
+		drop(s);
+		if (!s.res.writableEnded) s.res.end();
+	}
+
+	function all(): OpenStream[] {
+		return [...bySalon.values()].flatMap((set) => [...set]);
+	}
+
+	const unsubscribe = storage.subscribe((n: ChangeNotice) => {
+		const data = JSON.stringify({ collections: [n.collection], seq: n.seq });
+		for (const s of bySalon.get(n.salonId) ?? []) send(s, `event: change\ndata: ${data}\n\n`);
+	});
+
+	// The ping keeps proxies from closing an idle stream, and re-checks the device: a revocation
+	// made on another server instance closes this stream within one interval.
+	const pinger = setInterval(() => {
+		for (const s of all()) {
+			send(s, ': ping\n\n');
+			storage.findDeviceByTokenHash(s.tokenHash).then(
+				(device) => {
+					if (!device || device.revokedAt !== null) end(s);
+				},
+				() => {
+					// A database hiccup is no reason to drop a healthy stream; the next ping retries.
+				}
+			);
+		}
+	}, opts.pingIntervalMs ?? PING_INTERVAL_MS);
+	pinger.unref();
+
+	return {
+		open(res, info) {
+			const s: OpenStream = { res, ...info };
+			res.writeHead(200, {
+				'Content-Type': 'text/event-stream; charset=utf-8',
+				'Cache-Control': 'no-store',
+				Connection: 'keep-alive',
+				'X-Accel-Buffering': 'no'
+			});
+			let set = bySalon.get(info.salonId);
+			if (!set) bySalon.set(info.salonId, (set = new Set()));
+			set.add(s);
+			res.on('close', () => drop(s));
+			// Anything may have changed while the device was away: it re-pulls from its checkpoint.
+			send(s, 'retry: 2000\nevent: resync\ndata: {}\n\n');
+		},
+		closeDevice(deviceId) {
+			for (const s of all()) if (s.deviceId === deviceId) end(s);
+		},
+		count() {
+			return all().length;
+		},
+		close() {
+			clearInterval(pinger);
+			unsubscribe();
+			for (const s of all()) end(s);
+		}
+	};
+}
