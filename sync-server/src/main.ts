@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp, type App } from './app.js';
 import { parseConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
+import { openStorage } from './storage/index.js';
 
 export interface Running {
 	server: Server;
@@ -17,9 +18,13 @@ export interface Running {
 	stop(): Promise<void>;
 }
 
-/** Starts the app on config.host:config.port (0 picks a free port). Rejects if it cannot bind. */
+/**
+ * Opens the storage (PostgreSQL when DATABASE_URL is set, else SQLite under DATA_DIR), then
+ * starts the app on config.host:config.port (0 picks a free port). Rejects if it cannot bind.
+ */
 export async function listen(config: Config, log: Logger): Promise<Running> {
-	const app = createApp({ config, log });
+	const storage = await openStorage(config);
+	const app = createApp({ config, log, storage });
 	const server: Server = config.tls
 		? createHttpsServer(
 				{ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
@@ -27,28 +32,42 @@ export async function listen(config: Config, log: Logger): Promise<Running> {
 			)
 		: createHttpServer(app.handler);
 
-	await new Promise<void>((resolvePromise, reject) => {
-		server.once('error', reject);
-		server.listen(config.port, config.host, () => {
-			server.off('error', reject);
-			resolvePromise();
+	try {
+		await new Promise<void>((resolvePromise, reject) => {
+			server.once('error', reject);
+			server.listen(config.port, config.host, () => {
+				server.off('error', reject);
+				resolvePromise();
+			});
 		});
-	});
+	} catch (error) {
+		await app.close();
+		await storage.close();
+		throw error;
+	}
 
 	const { port } = server.address() as AddressInfo;
 	const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
-	log.info('server.listening', { url, host: config.host, port, staticDir: config.staticDir });
+	log.info('server.listening', {
+		url,
+		host: config.host,
+		port,
+		staticDir: config.staticDir,
+		storage: storage.kind
+	});
 
 	let stopping: Promise<void> | null = null;
 	function stop(): Promise<void> {
 		stopping ??= (async () => {
 			const closed = new Promise<void>((done) => server.close(() => done()));
+			// Open event streams never go idle: end them, or close() would wait for the timeout.
+			await app.close();
 			// Idle keep-alive sockets would hold close() open for minutes.
 			server.closeIdleConnections();
 			const force = setTimeout(() => server.closeAllConnections(), 5_000);
 			await closed;
 			clearTimeout(force);
-			await app.close();
+			await storage.close();
 			log.info('server.stopped');
 		})();
 		return stopping;

@@ -11,30 +11,50 @@ import { formatHlc } from '../../../src/lib/domain/hlc.js';
 import { createApp, type App } from '../../../sync-server/src/app.js';
 import { parseConfig, type Config } from '../../../sync-server/src/config.js';
 import { createLogger } from '../../../sync-server/src/log.js';
+import { openPostgresStorage } from '../../../sync-server/src/storage/postgres.js';
 import { openSqliteStorage } from '../../../sync-server/src/storage/sqlite.js';
 import type { SyncStorage } from '../../../sync-server/src/storage/types.js';
+import { startPostgres } from './postgres.js';
 
 export interface Backend {
 	/** A fresh, migrated storage with its own data. */
 	open(): Promise<SyncStorage>;
 	/** Removes everything the backend made (temp dirs, the database cluster). */
 	dispose(): Promise<void>;
+	/** PostgreSQL only: a fresh database that several storages (server instances) can share. */
+	newDatabaseUrl?: () => Promise<string>;
 }
 
 export type BackendName = 'sqlite' | 'postgres';
 /** Every storage the API tests run against. */
-export const BACKENDS: BackendName[] = ['sqlite'];
+export const BACKENDS: BackendName[] = ['sqlite', 'postgres'];
 
 export async function makeBackend(name: BackendName): Promise<Backend> {
-	if (name === 'sqlite') return sqliteBackend();
-	throw new Error(`No test backend ${name}`);
+	return name === 'sqlite' ? sqliteBackend() : postgresBackend();
+}
+
+async function migrated(storage: SyncStorage): Promise<SyncStorage> {
+	await storage.migrate();
+	return storage;
+}
+
+/** One throwaway cluster per test file, one database per storage opened. */
+export async function postgresBackend(): Promise<Backend> {
+	const cluster = await startPostgres();
+	let n = 0;
+	const newDatabaseUrl = () => cluster.createDatabase(`api_${process.pid}_${++n}`);
+	return {
+		newDatabaseUrl,
+		open: async () => migrated(await openPostgresStorage({ url: await newDatabaseUrl() })),
+		dispose: () => cluster.stop()
+	};
 }
 
 export function sqliteBackend(): Backend {
 	const dir = mkdtempSync(join(tmpdir(), 'schedario-api-'));
 	let n = 0;
 	return {
-		open: () => openSqliteStorage({ file: join(dir, `db-${++n}.sqlite`) }),
+		open: async () => migrated(await openSqliteStorage({ file: join(dir, `db-${++n}.sqlite`) })),
 		dispose: async () => rmSync(dir, { recursive: true, force: true })
 	};
 }
