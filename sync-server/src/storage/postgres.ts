@@ -1,0 +1,376 @@
+// PostgreSQL adapter (pg): for chains, where several server instances share one database.
+// A push locks its salon's counter row (SELECT … FOR UPDATE), so two instances pushing to one
+// salon are serialised: seqs are unique, gap-free and committed in order. NOTIFY is sent inside
+// the push transaction, so PostgreSQL delivers it only if the transaction commits.
+import pg from 'pg';
+import { NOTIFY_CHANNEL, startListener } from './postgres-listen.js';
+import { POSTGRES_SCHEMA } from './schema-sql.js';
+import { canonicalJson, ChangeHub, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import {
+	PairingCodeCollisionError,
+	UnknownSalonError,
+	type DeviceRecord,
+	type PairingCodeRecord,
+	type RevisionInput,
+	type SyncStorage
+} from './types.js';
+
+export interface PostgresOptions {
+	/** postgres://user:password@host:port/database */
+	url: string;
+	/** Pool size; default 10. */
+	maxConnections?: number;
+}
+
+// Any constant works; it only has to be the same for every instance migrating this database.
+const MIGRATION_LOCK = 7_204_110_321;
+
+// BIGINT arrives as a string (it may exceed 2^53); ours are seqs and millisecond times.
+const num = (v: string | number): number => Number(v);
+const numOrNull = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+interface DeviceRow {
+	id: string;
+	salon_id: string;
+	name: string;
+	role: 'owner' | 'staff';
+	token_hash: string;
+	created_at: string;
+	last_seen_at: string | null;
+	revoked_at: string | null;
+	location_id: string | null;
+}
+
+interface PairingRow {
+	code_id: string;
+	salon_id: string;
+	secret_hash: string;
+	expires_at: string;
+	attempts: number;
+	used_at: string | null;
+	created_by: string;
+}
+
+const toDevice = (r: DeviceRow): DeviceRecord => ({
+	id: r.id,
+	salonId: r.salon_id,
+	name: r.name,
+	role: r.role,
+	tokenHash: r.token_hash,
+	createdAt: num(r.created_at),
+	lastSeenAt: numOrNull(r.last_seen_at),
+	revokedAt: numOrNull(r.revoked_at),
+	locationId: r.location_id
+});
+
+const INSERT_DEVICE = `INSERT INTO devices (id, salon_id, name, role, token_hash, created_at,
+	last_seen_at, revoked_at, location_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const deviceParams = (d: DeviceRecord) => [
+	d.id,
+	d.salonId,
+	d.name,
+	d.role,
+	d.tokenHash,
+	d.createdAt,
+	d.lastSeenAt,
+	d.revokedAt,
+	d.locationId
+];
+
+export async function openPostgresStorage({
+	url,
+	maxConnections = 10
+}: PostgresOptions): Promise<SyncStorage> {
+	const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+	// An idle pooled connection that dies (server restart) emits here; the pool drops it and the
+	// next query opens a new one, so there is nothing else to do — but unhandled it would crash.
+	pool.on('error', () => undefined);
+	const hub = new ChangeHub();
+	let isClosed = false;
+
+	async function inTransaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+		const client = await pool.connect();
+		try {
+			await client.query('BEGIN');
+			const result = await work(client);
+			await client.query('COMMIT');
+			return result;
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => undefined); // the original error matters more
+			throw error;
+		} finally {
+			client.release();
+		}
+	}
+
+	async function migrate(): Promise<void> {
+		// CREATE … IF NOT EXISTS races with itself when two instances start together: serialise.
+		await inTransaction(async (c) => {
+			await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+			for (const sql of POSTGRES_SCHEMA) await c.query(sql);
+		});
+	}
+
+	let listener: Awaited<ReturnType<typeof startListener>>;
+	try {
+		// The listener reads the salons table for its baseline, so the schema must exist first.
+		await migrate();
+		listener = await startListener(url, pool, (n) => hub.emit(n));
+	} catch (error) {
+		await pool.end().catch(() => undefined);
+		throw error;
+	}
+
+	return {
+		kind: 'postgres',
+		migrate,
+		async close() {
+			if (isClosed) return;
+			isClosed = true;
+			hub.clear();
+			await listener.close();
+			await pool.end();
+		},
+		async countSalons() {
+			const r = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM salons');
+			return num(r.rows[0]?.n ?? 0);
+		},
+		async createSalon(s, owner) {
+			if (owner.salonId !== s.id) throw new Error('The owner device must belong to the new salon');
+			await inTransaction(async (c) => {
+				await c.query('INSERT INTO salons (id, name, created_at) VALUES ($1, $2, $3)', [
+					s.id,
+					s.name,
+					s.createdAt
+				]);
+				await c.query(INSERT_DEVICE, deviceParams(owner));
+			});
+		},
+		async salonExists(id) {
+			return (await pool.query('SELECT 1 FROM salons WHERE id = $1', [id])).rowCount === 1;
+		},
+		async createDevice(d) {
+			await pool.query(INSERT_DEVICE, deviceParams(d));
+		},
+		async findDeviceByTokenHash(hash) {
+			const r = await pool.query<DeviceRow>('SELECT * FROM devices WHERE token_hash = $1', [hash]);
+			return r.rows[0] ? toDevice(r.rows[0]) : null;
+		},
+		async listDevices(salonId) {
+			const r = await pool.query<DeviceRow>(
+				'SELECT * FROM devices WHERE salon_id = $1 ORDER BY created_at, id',
+				[salonId]
+			);
+			return r.rows.map(toDevice);
+		},
+		async touchDevice(id, at) {
+			await pool.query(
+				`UPDATE devices SET last_seen_at = $1
+				 WHERE id = $2 AND (last_seen_at IS NULL OR last_seen_at < $1)`,
+				[at, id]
+			);
+		},
+		async revokeDevice(salonId, deviceId, at) {
+			const r = await pool.query(
+				`UPDATE devices SET revoked_at = $1
+				 WHERE salon_id = $2 AND id = $3 AND revoked_at IS NULL`,
+				[at, salonId, deviceId]
+			);
+			return r.rowCount === 1;
+		},
+		async createPairingCode(c) {
+			const r = await pool.query(
+				`INSERT INTO pairing_codes (code_id, salon_id, secret_hash, expires_at, attempts, used_at,
+					created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+				 ON CONFLICT (code_id) DO UPDATE SET salon_id = excluded.salon_id,
+					secret_hash = excluded.secret_hash, expires_at = excluded.expires_at,
+					attempts = excluded.attempts, used_at = excluded.used_at,
+					created_by = excluded.created_by
+				 WHERE pairing_codes.used_at IS NOT NULL OR pairing_codes.expires_at <= $8
+					OR pairing_codes.attempts >= $9`,
+				[
+					c.codeId,
+					c.salonId,
+					c.secretHash,
+					c.expiresAt,
+					c.attempts,
+					c.usedAt,
+					c.createdBy,
+					Date.now(),
+					MAX_PAIRING_ATTEMPTS
+				]
+			);
+			if (r.rowCount === 0) throw new PairingCodeCollisionError(c.codeId);
+		},
+		async findPairingCode(codeId): Promise<PairingCodeRecord | null> {
+			const r = await pool.query<PairingRow>('SELECT * FROM pairing_codes WHERE code_id = $1', [
+				codeId
+			]);
+			const row = r.rows[0];
+			if (!row) return null;
+			return {
+				codeId: row.code_id,
+				salonId: row.salon_id,
+				secretHash: row.secret_hash,
+				expiresAt: num(row.expires_at),
+				attempts: row.attempts,
+				usedAt: numOrNull(row.used_at),
+				createdBy: row.created_by
+			};
+		},
+		async recordPairingAttempt(codeId) {
+			const r = await pool.query<{ attempts: number }>(
+				'UPDATE pairing_codes SET attempts = attempts + 1 WHERE code_id = $1 RETURNING attempts',
+				[codeId]
+			);
+			return r.rows[0]?.attempts ?? 0;
+		},
+		async consumePairingCode(codeId, at) {
+			const r = await pool.query(
+				'UPDATE pairing_codes SET used_at = $1 WHERE code_id = $2 AND used_at IS NULL',
+				[at, codeId]
+			);
+			return r.rowCount === 1;
+		},
+		async pull(salonId, collection, afterSeq, limit) {
+			const r = await pool.query<{ id: string; seq: string; data: unknown }>(
+				`SELECT id, seq, data FROM docs WHERE salon_id = $1 AND collection = $2 AND seq > $3
+				 ORDER BY seq LIMIT $4`,
+				[salonId, collection, afterSeq, limit]
+			);
+			return r.rows.map((row) => ({ id: row.id, seq: num(row.seq), data: row.data }));
+		},
+		async push(salonId, collection, deviceId, rows, at, describe) {
+			// Malformed ids throw here, before any connection is taken.
+			const ids = rows.map((row) => docIdOf(collection, row.next));
+			const result = await inTransaction((c) =>
+				pushInTransaction(c, { salonId, collection, deviceId, at, rows, ids, describe })
+			);
+			if (result.seq !== null) {
+				listener.noteSeq(salonId, result.seq);
+				hub.emit({ salonId, collection, seq: result.seq });
+			}
+			return result;
+		},
+		async revisions(salonId, collection, docId) {
+			const r = await pool.query<{
+				seq: string;
+				doc_id: string;
+				device_id: string;
+				at: string;
+				fields: string[];
+				deleted: boolean;
+			}>(
+				`SELECT seq, doc_id, device_id, at, fields, deleted FROM revisions
+				 WHERE salon_id = $1 AND collection = $2 AND doc_id = $3 ORDER BY seq`,
+				[salonId, collection, docId]
+			);
+			return r.rows.map((row) => ({
+				seq: num(row.seq),
+				docId: row.doc_id,
+				deviceId: row.device_id,
+				at: num(row.at),
+				fields: row.fields,
+				deleted: row.deleted
+			}));
+		},
+		subscribe(listener) {
+			return hub.subscribe(listener);
+		}
+	};
+}
+
+interface PushJob {
+	salonId: string;
+	collection: string;
+	deviceId: string;
+	at: number;
+	rows: Array<{ assumed: unknown | null; next: unknown }>;
+	ids: string[];
+	describe: (prev: unknown | null, next: unknown) => RevisionInput;
+}
+
+// Three statements whatever the batch size (read masters, write docs, write revisions), so a
+// 200-row push costs a few round trips, not hundreds.
+async function pushInTransaction(
+	c: pg.PoolClient,
+	{ salonId, collection, deviceId, at, rows, ids, describe }: PushJob
+): Promise<{ conflicts: unknown[]; seq: number | null }> {
+	const locked = await c.query<{ seq: string }>('SELECT seq FROM salons WHERE id = $1 FOR UPDATE', [
+		salonId
+	]);
+	if (!locked.rows[0]) throw new UnknownSalonError(salonId);
+	const first = num(locked.rows[0].seq);
+	// Read after taking the lock: READ COMMITTED gives each statement a fresh snapshot, so this
+	// sees every push that committed before ours.
+	const stored = await c.query<{ id: string; data: unknown }>(
+		'SELECT id, data FROM docs WHERE salon_id = $1 AND collection = $2 AND id = ANY($3)',
+		[salonId, collection, [...new Set(ids)]]
+	);
+	const masters = new Map(stored.rows.map((r) => [r.id, r.data]));
+	const conflicts: unknown[] = [];
+	const docs = new Map<string, { seq: number; json: string }>();
+	const revisions = {
+		seqs: [] as number[],
+		ids: [] as string[],
+		fields: [] as string[],
+		deleted: [] as boolean[]
+	};
+	let seq = first;
+	rows.forEach((row, i) => {
+		const id = ids[i] as string;
+		const current = masters.get(id) ?? null;
+		const currentJson = canonicalJson(current);
+		const nextJson = canonicalJson(row.next);
+		if (currentJson === nextJson) return;
+		if (currentJson !== canonicalJson(row.assumed)) {
+			conflicts.push(current);
+			return;
+		}
+		const revision = describe(current, row.next);
+		seq += 1;
+		masters.set(id, row.next);
+		// One upsert per id: the last accepted row of a doc in this push is its master.
+		docs.set(id, { seq, json: nextJson });
+		revisions.seqs.push(seq);
+		revisions.ids.push(id);
+		revisions.fields.push(JSON.stringify(revision.fields));
+		revisions.deleted.push(revision.deleted);
+	});
+	if (seq === first) return { conflicts, seq: null };
+	await c.query(
+		`INSERT INTO docs (salon_id, collection, id, seq, data)
+		 SELECT $1, $2, t.id, t.seq, t.data::jsonb FROM unnest($3::text[], $4::int8[], $5::text[])
+			AS t(id, seq, data)
+		 ON CONFLICT (salon_id, collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+		[
+			salonId,
+			collection,
+			[...docs.keys()],
+			[...docs.values()].map((d) => d.seq),
+			[...docs.values()].map((d) => d.json)
+		]
+	);
+	await c.query(
+		`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted)
+		 SELECT $1, t.seq, $2, t.doc_id, $3, $4, t.fields::jsonb, t.deleted
+		 FROM unnest($5::int8[], $6::text[], $7::text[], $8::bool[]) AS t(seq, doc_id, fields, deleted)`,
+		[
+			salonId,
+			collection,
+			deviceId,
+			at,
+			revisions.seqs,
+			revisions.ids,
+			revisions.fields,
+			revisions.deleted
+		]
+	);
+	await c.query('UPDATE salons SET seq = $2 WHERE id = $1', [salonId, seq]);
+	// Inside the transaction: PostgreSQL sends it on COMMIT and drops it on ROLLBACK.
+	await c.query('SELECT pg_notify($1, $2)', [
+		NOTIFY_CHANNEL,
+		JSON.stringify({ salonId, collection, seq })
+	]);
+	return { conflicts, seq };
+}

@@ -1,0 +1,101 @@
+// The PostgreSQL adapter against a real, throwaway cluster: the shared contract, plus what only
+// matters with several server instances on one database.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openPostgresStorage } from '../../sync-server/src/storage/postgres.js';
+import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/types.js';
+import {
+	describeChange,
+	describeStorageContract,
+	insert,
+	makeDoc,
+	makeSalon
+} from './storage.contract.js';
+import { startPostgres, type TestPostgres } from './support/postgres.js';
+
+let cluster: TestPostgres;
+let url = '';
+
+beforeAll(async () => {
+	cluster = await startPostgres();
+	url = await cluster.createDatabase('storage_contract');
+});
+afterAll(async () => {
+	await cluster?.stop();
+});
+
+describeStorageContract('postgres', () => openPostgresStorage({ url }));
+
+describe('PostgreSQL with two server instances', () => {
+	let one: SyncStorage;
+	let two: SyncStorage;
+	beforeAll(async () => {
+		[one, two] = await Promise.all([openPostgresStorage({ url }), openPostgresStorage({ url })]);
+	});
+	afterAll(async () => {
+		await Promise.all([one?.close(), two?.close()]);
+	});
+
+	it('delivers a change committed by one instance to subscribers of the other', async () => {
+		const { salonId } = await makeSalon(one);
+		const heard: ChangeNotice[] = [];
+		const stop = two.subscribe((n) => n.salonId === salonId && heard.push(n));
+		await one.push(salonId, 'clients', 'd1', [insert(makeDoc('x'))], 1, describeChange);
+		await one.push(salonId, 'sources', 'd1', [insert(makeDoc('s'))], 2, describeChange);
+		await expect
+			.poll(() => heard)
+			.toEqual([
+				{ salonId, collection: 'clients', seq: 1 },
+				{ salonId, collection: 'sources', seq: 2 }
+			]);
+		stop();
+		expect((await two.pull(salonId, 'clients', 0, 10)).map((d) => d.id)).toEqual(['x']);
+	});
+
+	it('gives concurrent pushes from both instances distinct, gap-free seqs', async () => {
+		const { salonId } = await makeSalon(one);
+		const pushes = Array.from({ length: 40 }, (_, i) =>
+			(i % 2 ? one : two).push(
+				salonId,
+				'clients',
+				`d${i % 2}`,
+				Array.from({ length: 5 }, (_, j) => insert(makeDoc(`p${i}-${j}`))),
+				i,
+				describeChange
+			)
+		);
+		const results = await Promise.all(pushes);
+		// Each push took five consecutive seqs ending at its returned seq.
+		const ends = results.map((r) => r.seq ?? 0).sort((a, b) => a - b);
+		expect(ends).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 5));
+		const docs = await one.pull(salonId, 'clients', 0, 1000);
+		expect(docs.map((d) => d.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+	});
+
+	it('catches up on changes missed while its LISTEN connection was down', async () => {
+		const { salonId } = await makeSalon(one);
+		const heard: ChangeNotice[] = [];
+		const stop = two.subscribe((n) => n.salonId === salonId && heard.push(n));
+		const admin = new pg.Client({ connectionString: url });
+		await admin.connect();
+		try {
+			// Kill both listeners so nobody hears the NOTIFY; `two` must find the change itself.
+			const killed = await admin.query(
+				`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+				 WHERE application_name = 'schedario-listen' AND datname = current_database()`
+			);
+			expect(killed.rowCount).toBeGreaterThanOrEqual(2);
+			await one.push(salonId, 'clients', 'd1', [insert(makeDoc(randomUUID()))], 1, describeChange);
+			await expect
+				.poll(() => heard, { timeout: 10_000 })
+				.toEqual([{ salonId, collection: 'clients', seq: 1 }]);
+			// And it listens again: a later change arrives by NOTIFY.
+			await one.push(salonId, 'clients', 'd1', [insert(makeDoc(randomUUID()))], 2, describeChange);
+			await expect.poll(() => heard.length, { timeout: 10_000 }).toBe(2);
+		} finally {
+			stop();
+			await admin.end();
+		}
+	});
+});
