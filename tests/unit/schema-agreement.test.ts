@@ -50,6 +50,9 @@ function fromZod(node: ZodNode): Shape {
 	switch (def.type) {
 		case 'nullable':
 			return { ...fromZod(def.innerType as ZodNode), nullable: true };
+		case 'optional':
+			// Optional-ness is the parent object's `required` list.
+			return fromZod(def.innerType as ZodNode);
 		case 'string': {
 			const str = node as unknown as z.ZodString;
 			const regex = checks.find((c) => c.format === 'regex')?.pattern as RegExp | undefined;

@@ -14,8 +14,9 @@ import {
 } from '$lib/domain/client';
 import type { HybridClock } from '$lib/domain/hlc';
 import { newId } from '$lib/domain/ids';
+import { DELETED_CLOCK_KEY } from '$lib/domain/merge';
 import { sortNameOf } from '$lib/domain/normalize';
-import { changedFields, stampClock } from '$lib/domain/stamp';
+import { changedFields, stampWrite } from '$lib/domain/stamp';
 import type { SchedarioDatabase } from './database';
 import { NotFoundError, parseOrThrow } from './errors';
 import { SORT_NAME_MAX, type ClientDocType } from './schemas/client.schema';
@@ -56,16 +57,18 @@ export async function create(
 ): Promise<Client> {
 	const valid = parseOrThrow(clientFieldsSchema.strict(), fields, 'client');
 	const now = Date.now();
+	const stamped = stampWrite(null, valid, ctx.clock.tick());
 	const client = parseOrThrow(
 		clientSchema,
 		{
-			...valid,
+			...stamped.fields,
 			id: newId(now),
 			sortName: sortNameOf(valid).slice(0, SORT_NAME_MAX),
 			createdAt: now,
 			createdBy: ctx.author,
 			updatedAt: now,
-			clock: stampClock(null, valid, {}, ctx.clock.tick())
+			clock: stamped.clock,
+			sets: stamped.sets
 		},
 		'client'
 	);
@@ -89,16 +92,18 @@ export async function bulkCreate(
 	const stamp = ctx.clock.tick();
 	const created = list.map((fields) => {
 		const valid = parseOrThrow(clientFieldsSchema.strict(), fields, 'client');
+		const stamped = stampWrite(null, valid, stamp);
 		return parseOrThrow(
 			clientSchema,
 			{
-				...valid,
+				...stamped.fields,
 				id: newId(now),
 				sortName: sortNameOf(valid).slice(0, SORT_NAME_MAX),
 				createdAt: now,
 				createdBy: ctx.author,
 				updatedAt: now,
-				clock: stampClock(null, valid, {}, stamp)
+				clock: stamped.clock,
+				sets: stamped.sets
 			},
 			'client'
 		);
@@ -110,22 +115,28 @@ export async function bulkCreate(
 	return created;
 }
 
+const PREVIEW_HLC = '0000000000000-0000-preview';
+
 /** The next version of `current` with `patch` applied, or null when the patch changes nothing. */
 function applyPatch(current: Client, rawPatch: unknown, ctx: WriteContext): Client | null {
 	const patch = parseOrThrow(patchSchema, rawPatch, 'client');
 	const previous = fieldsOf(current);
-	const next: ClientFields = { ...previous, ...patch };
-	// Validate the result before ticking, so a refused write leaves no trace in the clock.
-	parseOrThrow(clientSchema, { ...current, ...next }, 'client');
-	if (changedFields(previous, next).length === 0) return null;
+	const previousState = { fields: previous, clock: current.clock, sets: current.sets };
+	// Validate the result before ticking, so a refused write leaves no trace in the clock. A
+	// placeholder stamp shows whether the set arrays, once canonical, change at all.
+	const preview = stampWrite(previousState, { ...previous, ...patch }, PREVIEW_HLC).fields;
+	parseOrThrow(clientSchema, { ...current, ...preview }, 'client');
+	if (changedFields(previous, preview).length === 0) return null;
+	const stamped = stampWrite(previousState, { ...previous, ...patch }, ctx.clock.tick());
 	return parseOrThrow(
 		clientSchema,
 		{
 			...current,
-			...next,
-			sortName: sortNameOf(next).slice(0, SORT_NAME_MAX),
+			...stamped.fields,
+			sortName: sortNameOf(stamped.fields).slice(0, SORT_NAME_MAX),
 			updatedAt: Math.max(Date.now(), current.updatedAt),
-			clock: stampClock(previous, next, current.clock, ctx.clock.tick())
+			clock: stamped.clock,
+			sets: stamped.sets
 		},
 		'client'
 	);
@@ -169,16 +180,22 @@ export function update(
 
 /**
  * Deletes a client. RxDB keeps a tombstone (`_deleted`) so the deletion replicates; the
- * tombstone is emptied of personal data first (DESIGN.md › Merge rules, rule 5).
+ * tombstone is emptied of personal data first, set metadata included (DESIGN.md › Merge rules,
+ * rule 5): the wire refuses a tombstone that holds any.
  */
-export async function remove(db: SchedarioDatabase, id: string): Promise<void> {
+export async function remove(db: SchedarioDatabase, id: string, ctx?: WriteContext): Promise<void> {
 	const doc = await db.clients.findOne(id).exec();
 	if (!doc) throw new NotFoundError('client', id);
-	await doc.incrementalModify((data) => ({
+	const stamp = ctx?.clock.tick();
+	await doc.incrementalModify(({ sets: _sets, ...data }) => ({
 		...data,
 		...emptyClientFields(),
 		sortName: '',
+		createdBy: '',
 		updatedAt: Math.max(Date.now(), data.updatedAt),
+		// The delete's stamp decides against concurrent edits (merge.ts). Without a context the
+		// merge reads the tombstone as deleted at its last field write.
+		clock: stamp === undefined ? data.clock : { ...data.clock, [DELETED_CLOCK_KEY]: stamp },
 		_deleted: true
 	}));
 }

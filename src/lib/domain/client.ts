@@ -111,14 +111,12 @@ const setEntrySchema = <T extends z.ZodType>(value: T) =>
 		})
 		.strict();
 const setMapSchema = <T extends z.ZodType>(value: T) =>
-	z
-		.record(z.string().max(260), setEntrySchema(value))
-		.refine((m) => Object.keys(m).length <= 500, { message: 'tooManyElements' });
+	z.record(z.string().max(260), setEntrySchema(value));
 
 /**
  * Observed-remove metadata of the SET_FIELDS (DESIGN.md › Merge rules, rule 3): element key →
  * its add tags and observed removals. The visible arrays are derived from it
- * (src/lib/domain/sets.ts). Optional: a card without it reads as "every element added by the
+ * (src/lib/domain/stamp.ts). Optional: a card without it reads as "every element added by the
  * field's last write", so cards written before it existed merge the same way on every device.
  */
 export const setsSchema = z
@@ -142,7 +140,8 @@ export const clientObjectSchema = clientFieldsSchema.extend({
 	createdBy: text(100),
 	updatedAt: z.number().int().min(0),
 	/** field name → HLC timestamp of its last write (src/lib/domain/hlc.ts). */
-	clock: z.record(z.string(), z.string().max(64))
+	clock: z.record(z.string().max(64), z.string().max(64)),
+	sets: setsSchema.optional()
 });
 
 /** A card needs a first or a last name. */

@@ -1,7 +1,14 @@
 // Per-field clock stamping (DESIGN.md › Merge rules, rule 1): every write records, for each
 // field it changed, the HLC of that write. The merge later compares these field by field.
-import { CLIENT_FIELDS, type ClientField, type ClientFields } from './client';
-import type { Hlc } from './hlc';
+import {
+	CLIENT_FIELDS,
+	SET_FIELDS,
+	type ClientField,
+	type ClientFields,
+	type Phone
+} from './client';
+import { compareHlc, formatHlc, type Hlc } from './hlc';
+import { foldName, normalizeEmail } from './normalize';
 
 /** Structural equality of JSON-like values; arrays compare in order, object keys in any order. */
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -43,4 +50,155 @@ export function stampClock(
 	const clock: Record<string, Hlc> = { ...previousClock };
 	for (const field of changedFields(previous, next)) clock[field] = hlc;
 	return clock;
+}
+
+// ------------------------------------------------------------------ add-wins sets (rule 3)
+// Each SET_FIELD is an observed-remove set. Every add of an element gets a tag unique to that
+// write (`${hlc}#${position}`); a removal moves the element's live tags to `r`. An element is
+// present while it has a live tag, so an add made concurrently with a removal (a tag the remover
+// never saw) survives, and a removal of what the remover saw sticks. Removed tags are kept: they
+// are what stops a stale copy from bringing the element back, and a card's sets change at human
+// pace (tens of edits), so the growth is small; the wire caps each field at 500 element keys.
+
+export type SetField = (typeof SET_FIELDS)[number];
+export interface SetEntry<V = unknown> {
+	a: Record<string, V>;
+	r: string[];
+}
+export type SetMap<V = unknown> = Record<string, SetEntry<V>>;
+type AnySets = Record<SetField, SetMap>;
+
+/** The stamp of elements whose field was never stamped (before clocks were complete). */
+export const BASE_HLC = formatHlc({ wallMs: 0, counter: 0, nodeId: '0' });
+
+export function makeTag(hlc: Hlc, position: number): string {
+	return `${hlc}#${position}`;
+}
+
+export function tagHlc(tag: string): Hlc {
+	const hash = tag.lastIndexOf('#');
+	return hash < 0 ? tag : tag.slice(0, hash);
+}
+
+/** Tag order: the write's clock, then the position in that write's array. */
+export function compareTags(a: string, b: string): number {
+	const byHlc = compareHlc(tagHlc(a), tagHlc(b));
+	if (byHlc !== 0) return byHlc;
+	const pa = Number(a.slice(a.lastIndexOf('#') + 1));
+	const pb = Number(b.slice(b.lastIndexOf('#') + 1));
+	if (pa !== pb) return pa < pb ? -1 : 1;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What makes two elements the same element of the set. */
+export function elementKey(field: SetField, value: unknown): string {
+	if (field === 'phones') {
+		const phone = value as Phone;
+		return phone.e164 !== '' ? phone.e164 : `raw:${phone.raw.trim()}`;
+	}
+	const text = value as string;
+	if (field === 'emails') return normalizeEmail(text);
+	if (field === 'categoryIds') return text;
+	return foldName(text) || text;
+}
+
+/** The metadata of a card written before it had any: each element added by the field's last
+ *  write. Deterministic, so every device reads an old card the same way. */
+export function implicitSets(fields: ClientFields, clock: Record<string, Hlc>): AnySets {
+	const sets = {} as AnySets;
+	for (const field of SET_FIELDS) {
+		const map: SetMap = {};
+		const hlc = clock[field] ?? BASE_HLC;
+		(fields[field] as unknown[]).forEach((value, i) => {
+			const key = elementKey(field, value);
+			if (!(key in map)) map[key] = { a: { [makeTag(hlc, i)]: value }, r: [] };
+		});
+		sets[field] = map;
+	}
+	return sets;
+}
+
+/** The visible array: live elements in order of their first add ever, each showing the value
+ *  of its latest live add (concurrent adds of one element with different labels: latest wins). */
+export function setValues(map: SetMap): unknown[] {
+	const live: Array<{ first: string; key: string; value: unknown }> = [];
+	for (const [key, entry] of Object.entries(map)) {
+		const tags = Object.keys(entry.a).sort(compareTags);
+		const latest = tags[tags.length - 1];
+		if (latest === undefined) continue;
+		const first = [...tags, ...entry.r].sort(compareTags)[0] as string;
+		live.push({ first, key, value: entry.a[latest] });
+	}
+	live.sort((x, y) => compareTags(x.first, y.first) || (x.key < y.key ? -1 : 1));
+	return live.map((e) => e.value);
+}
+
+/** `fields` with every set field replaced by the array its metadata shows. */
+export function withSetValues(fields: ClientFields, sets: AnySets): ClientFields {
+	const next: Record<string, unknown> = { ...fields };
+	for (const field of SET_FIELDS) next[field] = setValues(sets[field]);
+	return next as ClientFields;
+}
+
+function sortedEntry(a: Record<string, unknown>, r: Iterable<string>): SetEntry {
+	const sortedA: Record<string, unknown> = {};
+	for (const tag of Object.keys(a).sort()) sortedA[tag] = a[tag];
+	return { a: sortedA, r: [...new Set(r)].sort() };
+}
+
+/** The metadata after a local write that turned `previous` into the arrays of `next`. */
+export function stampSets(previous: AnySets | null, next: ClientFields, hlc: Hlc): AnySets {
+	const sets = {} as AnySets;
+	for (const field of SET_FIELDS) {
+		const before = previous?.[field] ?? {};
+		const wanted = new Map<string, { value: unknown; position: number }>();
+		(next[field] as unknown[]).forEach((value, position) => {
+			const key = elementKey(field, value);
+			if (!wanted.has(key)) wanted.set(key, { value, position });
+		});
+		const map: SetMap = {};
+		for (const key of new Set([...Object.keys(before), ...wanted.keys()])) {
+			const entry = before[key] ?? { a: {}, r: [] };
+			const want = wanted.get(key);
+			const liveTags = Object.keys(entry.a);
+			const current = setValues({ [key]: entry })[0];
+			if (want && liveTags.length > 0 && deepEqual(current, want.value)) {
+				map[key] = sortedEntry(entry.a, entry.r);
+			} else if (want) {
+				// New, or changed (a phone's label): remove what was seen, add the new value.
+				map[key] = sortedEntry({ [makeTag(hlc, want.position)]: want.value }, [
+					...entry.r,
+					...liveTags
+				]);
+			} else {
+				map[key] = sortedEntry({}, [...entry.r, ...liveTags]);
+			}
+		}
+		sets[field] = map;
+	}
+	return sets;
+}
+
+export interface StampedWrite {
+	fields: ClientFields;
+	clock: Record<string, Hlc>;
+	sets: AnySets;
+}
+
+/**
+ * Everything a local write records: the new set metadata, the visible arrays derived from it
+ * (so a re-ordering or a duplicate typed twice is not a change), and the field clocks.
+ */
+export function stampWrite(
+	previous: { fields: ClientFields; clock: Record<string, Hlc>; sets?: AnySets } | null,
+	next: ClientFields,
+	hlc: Hlc
+): StampedWrite {
+	const previousSets = previous
+		? (previous.sets ?? implicitSets(previous.fields, previous.clock))
+		: null;
+	const sets = stampSets(previousSets, next, hlc);
+	const fields = withSetValues(next, sets);
+	const clock = stampClock(previous?.fields ?? null, fields, previous?.clock ?? {}, hlc);
+	return { fields, clock, sets };
 }

@@ -1,7 +1,9 @@
 // Migration strategies of the `clients` collection: key N turns a version N-1 document into
 // version N. RxDB runs them in order on open (migration-schema plugin, autoMigrate).
 import type { MigrationStrategies } from 'rxdb';
+import { SET_FIELDS, type ClientFields } from '$lib/domain/client';
 import { normalizePhone, sortNameOf } from '$lib/domain/normalize';
+import { implicitSets, setValues } from '$lib/domain/stamp';
 import type { ClientDocTypeV0 } from '../schemas/client-v0.schema';
 import { SORT_NAME_MAX, type ClientDocType } from '../schemas/client.schema';
 
@@ -25,6 +27,22 @@ export function clientV0ToV1(old: ClientDocTypeV0): ClientDocType {
 	};
 }
 
+/**
+ * v1 → v2: the add-wins set metadata (`sets`) was added. Each element counts as added by its
+ * field's last write, exactly as the merge reads a card without metadata, so a migrated card and
+ * the same card still in v1 on another device or on the server merge as equals. The arrays are
+ * re-derived from it (an element typed twice, e.g. "Lattice" and "lattice", becomes one).
+ * Tombstones stay as they are: they hold no personal data, and element keys would be some.
+ */
+export function clientV1ToV2(old: ClientDocType & { _deleted?: boolean }): ClientDocType {
+	if (old._deleted) return old;
+	const sets = implicitSets(old as unknown as ClientFields, old.clock);
+	const next: Record<string, unknown> = { ...old, sets };
+	for (const field of SET_FIELDS) next[field] = setValues(sets[field]);
+	return next as ClientDocType;
+}
+
 export const clientMigrationStrategies: MigrationStrategies = {
-	1: (old: ClientDocTypeV0) => clientV0ToV1(old)
+	1: (old: ClientDocTypeV0) => clientV0ToV1(old),
+	2: (old: ClientDocType) => clientV1ToV2(old)
 };

@@ -20,13 +20,41 @@ const timestamp = {
 	multipleOf: 1
 } as const;
 
+const phoneItem = {
+	type: 'object',
+	properties: {
+		e164: str(20),
+		raw: str(40),
+		label: { type: 'string', enum: ['mobile', 'home', 'work', 'other'] }
+	},
+	required: ['e164', 'raw', 'label'],
+	additionalProperties: false
+} as const;
+
+/** Observed-remove metadata of one set field (src/lib/domain/stamp.ts): element key → the
+ *  element's live add tags with their values, and the removed tags. */
+const setMap = <V extends object>(value: V) =>
+	({
+		type: 'object',
+		propertyNames: { maxLength: 260 },
+		additionalProperties: {
+			type: 'object',
+			properties: {
+				a: { type: 'object', propertyNames: { maxLength: 80 }, additionalProperties: value },
+				r: { type: 'array', maxItems: 500, items: str(80) }
+			},
+			required: ['a', 'r'],
+			additionalProperties: false
+		}
+	}) as const;
+
 /** Folding can lengthen a name ('ß' → 'ss'): the derived sortName is cut to this. */
 export const SORT_NAME_MAX = 210;
 
 export const clientSchemaLiteral = {
 	title: 'client card',
 	description: 'A salon client: personal data, contacts, consents summary and merge clock',
-	version: 1,
+	version: 2,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
@@ -35,20 +63,7 @@ export const clientSchemaLiteral = {
 		lastName: str(100),
 		gender: { type: 'string', enum: ['female', 'male', 'non-binary', 'unspecified'] },
 		birthDate: { type: ['string', 'null'], pattern: '^(\\d{4}|-)-\\d{2}-\\d{2}$' },
-		phones: {
-			type: 'array',
-			maxItems: 10,
-			items: {
-				type: 'object',
-				properties: {
-					e164: str(20),
-					raw: str(40),
-					label: { type: 'string', enum: ['mobile', 'home', 'work', 'other'] }
-				},
-				required: ['e164', 'raw', 'label'],
-				additionalProperties: false
-			}
-		},
+		phones: { type: 'array', maxItems: 10, items: phoneItem },
 		emails: strArray(10, 254),
 		address: {
 			type: 'object',
@@ -122,7 +137,22 @@ export const clientSchemaLiteral = {
 		updatedAt: timestamp,
 		clock: {
 			type: 'object',
+			propertyNames: { maxLength: 64 },
 			additionalProperties: str(64)
+		},
+		// Optional: cards written before v2 have none until their next write (see stamp.ts).
+		sets: {
+			type: 'object',
+			properties: {
+				phones: setMap(phoneItem),
+				emails: setMap(str(254)),
+				categoryIds: setMap(str(40)),
+				tags: setMap(str(50)),
+				allergies: setMap(str(200)),
+				contraindications: setMap(str(200))
+			},
+			required: ['phones', 'emails', 'categoryIds', 'tags', 'allergies', 'contraindications'],
+			additionalProperties: false
 		}
 	},
 	required: [

@@ -1,0 +1,196 @@
+// The merge of two versions of one document (DESIGN.md › Merge rules). RxDB's conflict handler
+// calls it when the server reports a conflict; the server's tests call it to prove convergence.
+// It is a join: commutative, associative and idempotent, and a pure function of the two
+// documents (no Date.now), so every device reaches the same state whatever order, retries and
+// duplicates the changes arrive in.
+//
+// Clients:
+// - scalar fields: per-field last-writer-wins by clock[field]; the HLC's node id breaks ties, a
+//   (theoretical) equal stamp with different values by the canonical JSON of the value;
+// - set fields: the union of the observed-remove metadata (stamp.ts), arrays derived from it;
+// - delete: clock._deleted is the delete's stamp. The later of it and every field stamp decides:
+//   a tombstone beats everything written before it; a field written after it revives the card
+//   with only what was written after the delete (what the delete erased stays erased). Since
+//   the delete stamp only grows, masking "everything not newer than it" is itself a join, and a
+//   tombstone can drop all personal data without breaking associativity.
+// - sortName and updatedAt are derived: sortName from the merged names, updatedAt the max.
+// GDPR erasure (rule 5, issue 7) hooks in at `deletedAt`: an erased card's stamp will win.
+//
+// categories and sources carry no timestamps yet: a tombstone wins, else the version with the
+// larger canonical JSON (arbitrary but the same on every device). settings: last writer by
+// updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too.
+import { CLIENT_FIELDS, SET_FIELDS, emptyClientFields, type Client, type SetsMeta } from './client';
+import { compareHlc, maxHlc, type Hlc } from './hlc';
+import { sortNameOf } from './normalize';
+import { implicitSets, setValues, tagHlc, type SetField, type SetMap } from './stamp';
+import { canonicalJson, type SyncedCollection } from './sync-protocol';
+
+/** The card as replication sees it: RxDB's delete flag beside the data. */
+export type ClientDoc = Client & { _deleted?: boolean };
+export type MergedClient = Client & { _deleted: boolean };
+type AnySets = Record<SetField, SetMap>;
+
+/** Key of the delete's stamp in `clock`. */
+export const DELETED_CLOCK_KEY = '_deleted';
+const SORT_NAME_MAX = 210;
+
+function maxFieldClock(clock: Record<string, Hlc>): Hlc | undefined {
+	let max: Hlc | undefined;
+	for (const [key, hlc] of Object.entries(clock)) {
+		if (key !== DELETED_CLOCK_KEY) max = maxHlc(max, hlc);
+	}
+	return max;
+}
+
+/** A tombstone written before deletes were stamped counts as deleted at its last write. */
+function clockOf(doc: ClientDoc): Record<string, Hlc> {
+	if (!doc._deleted || doc.clock[DELETED_CLOCK_KEY] !== undefined) return doc.clock;
+	return { ...doc.clock, [DELETED_CLOCK_KEY]: maxFieldClock(doc.clock) ?? '' };
+}
+
+function mergeClocks(a: Record<string, Hlc>, b: Record<string, Hlc>): Record<string, Hlc> {
+	const clock: Record<string, Hlc> = {};
+	for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+		clock[key] = maxHlc(a[key], b[key]) as Hlc;
+	}
+	return clock;
+}
+
+/** True when `hlc` is no newer than the delete: erased by it. */
+function isMasked(hlc: Hlc | undefined, deletedAt: Hlc | undefined): boolean {
+	if (deletedAt === undefined) return false;
+	return hlc === undefined || compareHlc(hlc, deletedAt) <= 0;
+}
+
+function mergeSetMaps(a: SetMap, b: SetMap, deletedAt: Hlc | undefined): SetMap {
+	const merged: SetMap = {};
+	for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+		const removed = new Set([...(a[key]?.r ?? []), ...(b[key]?.r ?? [])]);
+		const adds: Record<string, unknown> = {};
+		for (const side of [a[key], b[key]]) {
+			for (const [tag, value] of Object.entries(side?.a ?? {})) {
+				if (removed.has(tag) || isMasked(tagHlc(tag), deletedAt)) continue;
+				// One tag is one write, so both sides agree on its value; the max keeps it a join
+				// even for hand-made documents that disagree.
+				const other = adds[tag];
+				adds[tag] =
+					other === undefined || canonicalJson(value) > canonicalJson(other) ? value : other;
+			}
+		}
+		const r = [...removed].filter((tag) => !isMasked(tagHlc(tag), deletedAt)).sort();
+		const tags = Object.keys(adds).sort();
+		if (tags.length === 0 && r.length === 0) continue;
+		const a2: Record<string, unknown> = {};
+		for (const tag of tags) a2[tag] = adds[tag];
+		merged[key] = { a: a2, r };
+	}
+	return merged;
+}
+
+function setsOf(doc: ClientDoc, clock: Record<string, Hlc>): AnySets {
+	return (doc.sets as AnySets | undefined) ?? implicitSets(doc, clock);
+}
+
+/** The value of the version whose stamp is larger; canonical JSON breaks an exact tie. */
+function pickValue(va: unknown, vb: unknown, ha: Hlc | undefined, hb: Hlc | undefined): unknown {
+	const byClock = compareHlc(ha ?? '', hb ?? '');
+	if (byClock !== 0) return byClock > 0 ? va : vb;
+	return canonicalJson(va) >= canonicalJson(vb) ? va : vb;
+}
+
+export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
+	const clockA = clockOf(a);
+	const clockB = clockOf(b);
+	const clock = mergeClocks(clockA, clockB);
+	const deletedAt = clock[DELETED_CLOCK_KEY];
+	const lastField = maxFieldClock(clock);
+	const isDeleted = deletedAt !== undefined && isMasked(lastField, deletedAt);
+	const empty = emptyClientFields();
+	const base = {
+		id: a.id,
+		createdAt: Math.min(a.createdAt, b.createdAt),
+		updatedAt: Math.max(a.updatedAt, b.updatedAt),
+		clock
+	};
+	if (isDeleted) {
+		return { ...empty, ...base, sortName: '', createdBy: '', _deleted: true };
+	}
+	const fields: Record<string, unknown> = {};
+	for (const field of CLIENT_FIELDS) {
+		if ((SET_FIELDS as readonly string[]).includes(field)) continue;
+		const value = pickValue(a[field], b[field], clockA[field], clockB[field]);
+		fields[field] = isMasked(clock[field], deletedAt) ? empty[field] : value;
+	}
+	const setsA = setsOf(a, clockA);
+	const setsB = setsOf(b, clockB);
+	const sets = {} as AnySets;
+	for (const field of SET_FIELDS) {
+		sets[field] = mergeSetMaps(setsA[field], setsB[field], deletedAt);
+		fields[field] = setValues(sets[field]);
+	}
+	const merged = fields as Pick<Client, 'firstName' | 'lastName'>;
+	return {
+		...(fields as Omit<Client, 'id'>),
+		...base,
+		sortName: sortNameOf(merged).slice(0, SORT_NAME_MAX),
+		// The creator is fixed at creation; max keeps it a join if two versions disagree.
+		createdBy: a.createdBy >= b.createdBy ? a.createdBy : b.createdBy,
+		sets: sets as SetsMeta,
+		_deleted: false
+	};
+}
+
+interface WithDeleted {
+	_deleted?: boolean;
+}
+
+/** A tombstone wins (a removed category was also taken off every card), else the larger
+ *  canonical JSON. */
+function tombstoneOrLarger<T extends WithDeleted>(a: T, b: T): T {
+	const byDeleted = Number(Boolean(a._deleted)) - Number(Boolean(b._deleted));
+	if (byDeleted !== 0) return byDeleted > 0 ? a : b;
+	return canonicalJson(a) >= canonicalJson(b) ? a : b;
+}
+
+/** Whole-document last writer for settings: updatedAt, then canonical JSON. A deleted key is
+ *  only ever written by a newer version, so it takes no precedence of its own. */
+function newerSetting<T extends WithDeleted>(a: T, b: T): T {
+	const ta = (a as { updatedAt?: number }).updatedAt ?? 0;
+	const tb = (b as { updatedAt?: number }).updatedAt ?? 0;
+	if (ta !== tb) return ta > tb ? a : b;
+	return canonicalJson(a) >= canonicalJson(b) ? a : b;
+}
+
+/** The merge for any synced collection. */
+export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a: T, b: T): T {
+	switch (collection) {
+		case 'clients':
+			return mergeClients(a as unknown as ClientDoc, b as unknown as ClientDoc) as unknown as T;
+		case 'settings':
+			return newerSetting(a, b);
+		case 'categories':
+		case 'sources':
+			return tombstoneOrLarger(a, b);
+	}
+}
+
+/** RxDB's conflictHandler.resolve: the metadata travels in the documents, so the two versions
+ *  are enough; the assumed master state is not needed. */
+export function resolveConflict<T extends WithDeleted>(
+	input: { newDocumentState: T; realMasterState: T },
+	collection: SyncedCollection = 'clients'
+): T {
+	return mergeDocs(collection, input.newDocumentState, input.realMasterState);
+}
+
+const BOOKKEEPING = new Set(['_meta', '_rev', '_attachments']);
+
+/** RxDB's conflictHandler.isEqual: same data whatever the key order; RxDB's own bookkeeping
+ *  (_rev, _meta) is not part of a document's state. */
+export function isEqualDoc(a: unknown, b: unknown): boolean {
+	const strip = (d: unknown) =>
+		d !== null && typeof d === 'object'
+			? Object.fromEntries(Object.entries(d).filter(([k]) => !BOOKKEEPING.has(k)))
+			: d;
+	return canonicalJson(strip(a)) === canonicalJson(strip(b));
+}
