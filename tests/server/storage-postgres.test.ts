@@ -5,13 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPostgresStorage } from '../../sync-server/src/storage/postgres.js';
 import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/types.js';
-import {
-	describeChange,
-	describeStorageContract,
-	insert,
-	makeDoc,
-	makeSalon
-} from './storage.contract.js';
+import { describeStorageContract } from './storage.contract.js';
+import { describeChange, insert, makeDoc, makeSalon } from './support/storage-factories.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
 
 let cluster: TestPostgres;
