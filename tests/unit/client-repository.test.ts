@@ -160,6 +160,56 @@ describe('clients repository', () => {
 		});
 	});
 
+	it('a delete with a context stamps clock._deleted and drops the set metadata', async () => {
+		const db = await freshDatabase();
+		const ctx = context();
+		const gone = await clients.create(db, maria({ allergies: ['nichel'] }), ctx);
+		expect(Object.keys(gone.sets?.allergies ?? {})).toEqual(['nichel']);
+		await clients.remove(db, gone.id, ctx);
+
+		const raw = await db.clients.storageInstance.findDocumentsById([gone.id], true);
+		const tombstone = raw[0] as unknown as Record<string, unknown> & {
+			clock: Record<string, string>;
+		};
+		expect(tombstone.sets).toBeUndefined();
+		expect(tombstone.createdBy).toBe('');
+		expect(tombstone.clock._deleted).toBe(ctx.clock.last);
+		expect(compareHlc(tombstone.clock._deleted as string, gone.clock.firstName as string)).toBe(1);
+	});
+
+	it('every write keeps the add-wins set metadata and derives the arrays from it', async () => {
+		const db = await freshDatabase();
+		const ctx = context();
+		const created = await clients.create(db, maria({ tags: ['vip', 'VIP', 'sposa'] }), ctx);
+		// 'VIP' is the same element as 'vip' (folded): typed twice, kept once.
+		expect(created.tags).toEqual(['vip', 'sposa']);
+		const addTag = Object.keys(created.sets?.tags.vip?.a ?? {})[0];
+		expect(addTag).toBe(`${ctx.clock.last}#0`);
+
+		const relabelled = await clients.update(
+			db,
+			created.id,
+			{
+				tags: ['sposa'],
+				phones: [{ e164: '+393331234567', raw: '333 123 4567', label: 'work' }]
+			},
+			ctx
+		);
+		expect(relabelled.tags).toEqual(['sposa']);
+		// The removal records the tag it saw; the relabel is a remove and an add.
+		expect(relabelled.sets?.tags.vip).toEqual({ a: {}, r: [addTag] });
+		const phone = relabelled.sets?.phones['+393331234567'];
+		expect(phone?.r).toHaveLength(1);
+		expect(Object.values(phone?.a ?? {})).toEqual([
+			{ e164: '+393331234567', raw: '333 123 4567', label: 'work' }
+		]);
+		expect(await clients.get(db, created.id)).toEqual(relabelled);
+
+		// Re-ordering a set is not a change: the order is that of the first add.
+		const same = await clients.update(db, created.id, { tags: ['sposa'] }, ctx);
+		expect(same).toEqual(relabelled);
+	});
+
 	it('changes$ reports inserts, updates and deletions, one batch per write', async () => {
 		const db = await freshDatabase();
 		const ctx = context();

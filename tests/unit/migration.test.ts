@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { createRxDatabase, type RxCollection } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { CLIENT_FIELDS, clientSchema, emptyClientFields } from '$lib/domain/client';
+import { CLIENT_FIELDS, clientSchema, emptyClientFields, type Client } from '$lib/domain/client';
+import { isEqualDoc, mergeClients } from '$lib/domain/merge';
 import { createSchedarioDatabase } from '$lib/db/database';
 import * as clients from '$lib/db/clients';
-import { clientV0ToV1 } from '$lib/db/migrations/client';
+import { clientV0ToV1, clientV1ToV2 } from '$lib/db/migrations/client';
+import type { ClientDocType } from '$lib/db/schemas/client.schema';
 import { clientJsonSchemaV0, type ClientDocTypeV0 } from '$lib/db/schemas/client-v0.schema';
 
 const storage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -110,5 +112,56 @@ describe('client schema v0 → v1', () => {
 		);
 		expect(clientSchema.parse(card).phones[0]?.e164).toBe('+393331234567');
 		expect(Object.keys(card.clock).sort()).toEqual([...CLIENT_FIELDS].sort());
+	});
+});
+
+describe('client schema v1 → v2 (add-wins set metadata)', () => {
+	const stamp = '1763942400000-0000-abc123';
+	function v1Card(overrides: Partial<ClientDocType> = {}): ClientDocType {
+		const clock: Record<string, string> = {};
+		for (const field of CLIENT_FIELDS) clock[field] = stamp;
+		return {
+			...emptyClientFields(),
+			id: `v1-${counter++}`,
+			firstName: 'Anna',
+			lastName: 'Bianchi',
+			sortName: 'bianchi anna',
+			createdAt: 1763942400000,
+			createdBy: 'Reception',
+			updatedAt: 1763942400000,
+			clock,
+			...overrides
+		} as ClientDocType;
+	}
+
+	it('tags every element with its field stamp and position, and folds duplicates', () => {
+		const migrated = clientV1ToV2(v1Card({ tags: ['Vip', 'sposa', 'VIP'], allergies: ['nichel'] }));
+		expect(migrated.tags).toEqual(['Vip', 'sposa']);
+		expect(migrated.sets?.tags).toEqual({
+			vip: { a: { [`${stamp}#0`]: 'Vip' }, r: [] },
+			sposa: { a: { [`${stamp}#1`]: 'sposa' }, r: [] }
+		});
+		expect(migrated.sets?.allergies).toEqual({
+			nichel: { a: { [`${stamp}#0`]: 'nichel' }, r: [] }
+		});
+		expect(clientSchema.safeParse(migrated).success).toBe(true);
+	});
+
+	it('merges with the same card still in v1 as an equal, on every device', () => {
+		const old = v1Card({ phones: [{ e164: '+393331234567', raw: '333 1234567', label: 'home' }] });
+		const migrated = clientV1ToV2(old);
+		expect(
+			isEqualDoc(
+				mergeClients(old as Client, migrated as Client),
+				mergeClients(migrated as Client, migrated as Client)
+			)
+		).toBe(true);
+		expect(clientV1ToV2(old)).toEqual(migrated);
+	});
+
+	it('leaves tombstones without set metadata', () => {
+		const tombstone = { ...v1Card({ firstName: '', lastName: '', sortName: '' }), _deleted: true };
+		expect(clientV1ToV2(tombstone)).toEqual(tombstone);
+		expect('sets' in clientV1ToV2(tombstone)).toBe(false);
 	});
 });

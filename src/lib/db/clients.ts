@@ -8,13 +8,12 @@ import {
 	CLIENT_FIELDS,
 	clientFieldsSchema,
 	clientSchema,
-	emptyClientFields,
 	type Client,
 	type ClientFields
 } from '$lib/domain/client';
 import type { HybridClock } from '$lib/domain/hlc';
 import { newId } from '$lib/domain/ids';
-import { DELETED_CLOCK_KEY } from '$lib/domain/merge';
+import { toTombstone } from '$lib/domain/merge';
 import { sortNameOf } from '$lib/domain/normalize';
 import { changedFields, stampWrite } from '$lib/domain/stamp';
 import type { SchedarioDatabase } from './database';
@@ -187,17 +186,10 @@ export async function remove(db: SchedarioDatabase, id: string, ctx?: WriteConte
 	const doc = await db.clients.findOne(id).exec();
 	if (!doc) throw new NotFoundError('client', id);
 	const stamp = ctx?.clock.tick();
-	await doc.incrementalModify(({ sets: _sets, ...data }) => ({
-		...data,
-		...emptyClientFields(),
-		sortName: '',
-		createdBy: '',
-		updatedAt: Math.max(Date.now(), data.updatedAt),
-		// The delete's stamp decides against concurrent edits (merge.ts). Without a context the
-		// merge reads the tombstone as deleted at its last field write.
-		clock: stamp === undefined ? data.clock : { ...data.clock, [DELETED_CLOCK_KEY]: stamp },
-		_deleted: true
-	}));
+	// The modifier's result replaces the document, so `sets` (personal data) is gone with it.
+	await doc.incrementalModify(
+		(data) => toTombstone(toClient(data), stamp, Date.now()) as typeof data
+	);
 }
 
 export async function get(db: SchedarioDatabase, id: string): Promise<Client | undefined> {

@@ -140,6 +140,24 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 	};
 }
 
+/**
+ * The tombstone a delete leaves: merge metadata only, no personal data (set metadata included:
+ * its element keys are phone numbers and addresses). `hlc` is the delete's stamp; without one
+ * the merge reads the tombstone as deleted at its last field write.
+ */
+export function toTombstone(doc: ClientDoc, hlc: Hlc | undefined, updatedAt: number): MergedClient {
+	return {
+		...emptyClientFields(),
+		id: doc.id,
+		sortName: '',
+		createdAt: doc.createdAt,
+		createdBy: '',
+		updatedAt: Math.max(updatedAt, doc.updatedAt),
+		clock: hlc === undefined ? { ...doc.clock } : { ...doc.clock, [DELETED_CLOCK_KEY]: hlc },
+		_deleted: true
+	};
+}
+
 interface WithDeleted {
 	_deleted?: boolean;
 }
