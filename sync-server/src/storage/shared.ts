@@ -4,25 +4,9 @@ import type { ChangeNotice } from './types.js';
 /** A pairing code dies after this many wrong secrets (contract: "5 wrong attempts kill it"). */
 export const MAX_PAIRING_ATTEMPTS = 5;
 
-/**
- * Stable JSON: object keys sorted recursively, so two documents that differ only in key order
- * (JSON from the database vs JSON from a device) compare equal. Same rules as the protocol's
- * canonicalJson: `undefined` members are dropped like JSON.stringify does.
- */
-export function canonicalJson(value: unknown): string {
-	return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(sortKeys);
-	if (value === null || typeof value !== 'object') return value;
-	const out: Record<string, unknown> = {};
-	for (const key of Object.keys(value).sort()) {
-		const member = (value as Record<string, unknown>)[key];
-		if (member !== undefined) out[key] = sortKeys(member);
-	}
-	return out;
-}
+// The compare-and-swap equality is the protocol's own (keys sorted recursively), so the server and
+// the tests judge "same document" by one definition.
+export { canonicalJson } from '../../../src/lib/domain/sync-protocol.js';
 
 /** The primary key value of a wire document: settings are keyed by `key`, the rest by `id`. */
 export function docIdOf(collection: string, doc: unknown): string {
