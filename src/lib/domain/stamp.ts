@@ -5,7 +5,8 @@ import {
 	SET_FIELDS,
 	type ClientField,
 	type ClientFields,
-	type Phone
+	type Phone,
+	type SetsMeta
 } from './client';
 import { compareHlc, formatHlc, type Hlc } from './hlc';
 import { foldName, normalizeEmail } from './normalize';
@@ -182,7 +183,7 @@ export function stampSets(previous: AnySets | null, next: ClientFields, hlc: Hlc
 export interface StampedWrite {
 	fields: ClientFields;
 	clock: Record<string, Hlc>;
-	sets: AnySets;
+	sets: SetsMeta;
 }
 
 /**
@@ -190,15 +191,15 @@ export interface StampedWrite {
  * (so a re-ordering or a duplicate typed twice is not a change), and the field clocks.
  */
 export function stampWrite(
-	previous: { fields: ClientFields; clock: Record<string, Hlc>; sets?: AnySets } | null,
+	previous: { fields: ClientFields; clock: Record<string, Hlc>; sets?: SetsMeta } | null,
 	next: ClientFields,
 	hlc: Hlc
 ): StampedWrite {
 	const previousSets = previous
-		? (previous.sets ?? implicitSets(previous.fields, previous.clock))
+		? ((previous.sets as AnySets | undefined) ?? implicitSets(previous.fields, previous.clock))
 		: null;
 	const sets = stampSets(previousSets, next, hlc);
 	const fields = withSetValues(next, sets);
 	const clock = stampClock(previous?.fields ?? null, fields, previous?.clock ?? {}, hlc);
-	return { fields, clock, sets };
+	return { fields, clock, sets: sets as SetsMeta };
 }
