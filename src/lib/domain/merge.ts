@@ -19,11 +19,17 @@
 // categories and sources carry no timestamps yet: a tombstone wins, else the version with the
 // larger canonical JSON (arbitrary but the same on every device). settings: last writer by
 // updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too.
-import { CLIENT_FIELDS, SET_FIELDS, emptyClientFields, type Client, type SetsMeta } from './client';
-import { compareHlc, maxHlc, type Hlc } from './hlc';
-import { sortNameOf } from './normalize';
-import { implicitSets, setValues, tagHlc, type SetField, type SetMap } from './stamp';
-import { canonicalJson, type SyncedCollection } from './sync-protocol';
+import {
+	CLIENT_FIELDS,
+	SET_FIELDS,
+	emptyClientFields,
+	type Client,
+	type SetsMeta
+} from './client.js';
+import { compareHlc, maxHlc, type Hlc } from './hlc.js';
+import { sortNameOf } from './normalize.js';
+import { implicitSets, setValues, tagHlc, type SetField, type SetMap } from './stamp.js';
+import { canonicalJson, type SyncedCollection } from './sync-protocol.js';
 
 /** The card as replication sees it: RxDB's delete flag beside the data. */
 export type ClientDoc = Client & { _deleted?: boolean };

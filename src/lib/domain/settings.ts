@@ -1,6 +1,6 @@
 // Salon configuration kept in the `settings` collection (one document per key).
 import { z } from 'zod';
-import type { ClientField } from './client';
+import type { ClientField } from './client.js';
 
 export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];

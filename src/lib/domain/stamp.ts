@@ -7,9 +7,9 @@ import {
 	type ClientFields,
 	type Phone,
 	type SetsMeta
-} from './client';
-import { compareHlc, formatHlc, type Hlc } from './hlc';
-import { foldName, normalizeEmail } from './normalize';
+} from './client.js';
+import { compareHlc, formatHlc, type Hlc } from './hlc.js';
+import { foldName, normalizeEmail } from './normalize.js';
 
 /** Structural equality of JSON-like values; arrays compare in order, object keys in any order. */
 export function deepEqual(a: unknown, b: unknown): boolean {

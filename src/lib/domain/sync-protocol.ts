@@ -11,8 +11,8 @@ import {
 	hasName,
 	NAME_REQUIRED,
 	type ClientField
-} from './client';
-import { categorySchema, salonSettingsSchema, sourceSchema } from './settings';
+} from './client.js';
+import { categorySchema, salonSettingsSchema, sourceSchema } from './settings.js';
 
 export const SYNCED_COLLECTIONS = ['clients', 'categories', 'sources', 'settings'] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
