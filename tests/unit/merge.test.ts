@@ -12,6 +12,7 @@ import {
 	type ClientDoc
 } from '../../src/lib/domain/merge';
 import { stampWrite } from '../../src/lib/domain/stamp';
+import { documentSchemaFor } from '../../src/lib/domain/sync-protocol';
 
 let now = 1_763_942_400_000;
 const tablet = new HybridClock('tablet', () => now);
@@ -115,6 +116,36 @@ describe('mergeClients: add-wins sets', () => {
 		const relabelled = edit(base, tablet, { phones: [{ ...mobile, label: 'home' }] });
 		const added = edit(base, reception, { phones: [mobile, work] });
 		expect(mergeClients(relabelled, added).phones).toEqual([{ ...mobile, label: 'home' }, work]);
+	});
+});
+
+describe('mergeClients: more elements than a field shows', () => {
+	const phone = (n: number): Phone => ({
+		e164: `+3933312345${String(n).padStart(2, '0')}`,
+		raw: `333 12345${String(n).padStart(2, '0')}`,
+		label: 'mobile'
+	});
+
+	it('shows the first ten phones, keeps the rest, and a write removes only what it showed', () => {
+		const base = created({});
+		const a = edit(base, tablet, { phones: [0, 1, 2, 3, 4, 5].map(phone) });
+		const b = edit(base, reception, { phones: [6, 7, 8, 9, 10, 11].map(phone) });
+		const merged = mergeClients(a, b);
+		expect(merged.phones).toHaveLength(10);
+		expect(Object.keys(merged.sets?.phones ?? {})).toHaveLength(12);
+		expect(documentSchemaFor('clients').safeParse(merged).success).toBe(true);
+
+		const hidden = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+			.map(phone)
+			.filter((p) => !merged.phones.some((q) => q.e164 === p.e164));
+		expect(hidden).toHaveLength(2);
+		// Removing one shown phone brings the first hidden one into view; the other stays.
+		const fewer = edit(merged, tablet, { phones: merged.phones.slice(1) });
+		expect(fewer.phones).toHaveLength(10);
+		expect(fewer.phones).toContainEqual(hidden[0]);
+		expect(
+			Object.values(fewer.sets?.phones ?? {}).filter((e) => Object.keys(e.a).length > 0)
+		).toHaveLength(11);
 	});
 });
 

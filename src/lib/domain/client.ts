@@ -54,29 +54,40 @@ export const consentSummarySchema = z.object(
 );
 export type ConsentSummary = z.infer<typeof consentSummarySchema>;
 
+/** How many elements each set field shows (and the wire accepts). A merge can bring more
+ *  (two devices each added some): the rest stay in the set metadata, unseen, until room frees. */
+export const SET_MAX_ITEMS = {
+	phones: 10,
+	emails: 10,
+	categoryIds: 50,
+	tags: 50,
+	allergies: 50,
+	contraindications: 50
+} as const;
+
 /** The fields a person edits. Each has its own HLC entry in `clock`. */
 export const clientFieldsSchema = z.object({
 	firstName: text(100),
 	lastName: text(100),
 	gender: z.enum(GENDERS),
 	birthDate: birthDateSchema.nullable(),
-	phones: z.array(phoneSchema).max(10),
-	emails: z.array(text(254)).max(10),
+	phones: z.array(phoneSchema).max(SET_MAX_ITEMS.phones),
+	emails: z.array(text(254)).max(SET_MAX_ITEMS.emails),
 	address: addressSchema,
 	fiscalCode: text(16),
 	nationalId: text(40),
 	customerType: z.enum(CUSTOMER_TYPES),
 	business: businessSchema,
-	categoryIds: z.array(text(40)).max(50),
-	tags: z.array(text(50)).max(50),
+	categoryIds: z.array(text(40)).max(SET_MAX_ITEMS.categoryIds),
+	tags: z.array(text(50)).max(SET_MAX_ITEMS.tags),
 	sourceId: text(40).nullable(),
 	referredById: text(40).nullable(),
 	preferredStaff: text(100),
 	language: text(5),
 	profession: text(100),
 	note: text(5000),
-	allergies: z.array(text(200)).max(50),
-	contraindications: z.array(text(200)).max(50),
+	allergies: z.array(text(200)).max(SET_MAX_ITEMS.allergies),
+	contraindications: z.array(text(200)).max(SET_MAX_ITEMS.contraindications),
 	fidelityCardNumber: text(40),
 	fidelityCardExpiry: isoDate.nullable(),
 	consents: consentSummarySchema,

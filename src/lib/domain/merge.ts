@@ -28,7 +28,7 @@ import {
 } from './client.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
 import { sortNameOf } from './normalize.js';
-import { implicitSets, setValues, tagHlc, type SetField, type SetMap } from './stamp.js';
+import { implicitSets, tagHlc, visibleValues, type SetField, type SetMap } from './stamp.js';
 import { canonicalJson, type SyncedCollection } from './sync-protocol.js';
 
 /** The card as replication sees it: RxDB's delete flag beside the data. */
@@ -132,7 +132,7 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 	const sets = {} as AnySets;
 	for (const field of SET_FIELDS) {
 		sets[field] = mergeSetMaps(setsA[field], setsB[field], deletedAt);
-		fields[field] = setValues(sets[field]);
+		fields[field] = visibleValues(field, sets[field]);
 	}
 	const merged = fields as Pick<Client, 'firstName' | 'lastName'>;
 	return {

@@ -3,6 +3,7 @@
 import {
 	CLIENT_FIELDS,
 	SET_FIELDS,
+	SET_MAX_ITEMS,
 	type ClientField,
 	type ClientFields,
 	type Phone,
@@ -134,10 +135,15 @@ export function setValues(map: SetMap): unknown[] {
 	return live.map((e) => e.value);
 }
 
+/** What a set field shows: its first SET_MAX_ITEMS live elements. */
+export function visibleValues(field: SetField, map: SetMap): unknown[] {
+	return setValues(map).slice(0, SET_MAX_ITEMS[field]);
+}
+
 /** `fields` with every set field replaced by the array its metadata shows. */
 export function withSetValues(fields: ClientFields, sets: AnySets): ClientFields {
 	const next: Record<string, unknown> = { ...fields };
-	for (const field of SET_FIELDS) next[field] = setValues(sets[field]);
+	for (const field of SET_FIELDS) next[field] = visibleValues(field, sets[field]);
 	return next as ClientFields;
 }
 
@@ -157,6 +163,8 @@ export function stampSets(previous: AnySets | null, next: ClientFields, hlc: Hlc
 			const key = elementKey(field, value);
 			if (!wanted.has(key)) wanted.set(key, { value, position });
 		});
+		// Only what the writer saw can be removed: elements beyond the visible cap stay.
+		const seen = new Set(visibleValues(field, before).map((v) => elementKey(field, v)));
 		const map: SetMap = {};
 		for (const key of new Set([...Object.keys(before), ...wanted.keys()])) {
 			const entry = before[key] ?? { a: {}, r: [] };
@@ -171,8 +179,10 @@ export function stampSets(previous: AnySets | null, next: ClientFields, hlc: Hlc
 					...entry.r,
 					...liveTags
 				]);
-			} else {
+			} else if (seen.has(key)) {
 				map[key] = sortedEntry({}, [...entry.r, ...liveTags]);
+			} else {
+				map[key] = sortedEntry(entry.a, entry.r);
 			}
 		}
 		sets[field] = map;

@@ -3,7 +3,7 @@
 import type { MigrationStrategies } from 'rxdb';
 import { SET_FIELDS, type ClientFields } from '$lib/domain/client';
 import { normalizePhone, sortNameOf } from '$lib/domain/normalize';
-import { implicitSets, setValues } from '$lib/domain/stamp';
+import { implicitSets, visibleValues } from '$lib/domain/stamp';
 import type { ClientDocTypeV0 } from '../schemas/client-v0.schema';
 import { SORT_NAME_MAX, type ClientDocType } from '../schemas/client.schema';
 
@@ -38,7 +38,7 @@ export function clientV1ToV2(old: ClientDocType & { _deleted?: boolean }): Clien
 	if (old._deleted) return old;
 	const sets = implicitSets(old as unknown as ClientFields, old.clock);
 	const next: Record<string, unknown> = { ...old, sets };
-	for (const field of SET_FIELDS) next[field] = setValues(sets[field]);
+	for (const field of SET_FIELDS) next[field] = visibleValues(field, sets[field]);
 	return next as ClientDocType;
 }
 
