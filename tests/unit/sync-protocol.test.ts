@@ -97,6 +97,11 @@ describe('documents', () => {
 			`clock.${'k'.repeat(65)}`
 		);
 		expect(pathOf(schema, { ...liveClient(), firstName: '', lastName: '' })).toBe('lastName');
+		// …unless a delete erased the name and a later edit revived the card (merge.ts).
+		const live = liveClient();
+		const clock = { ...(live.clock as object), _deleted: '1763942400000-0000-x' };
+		const revived = { ...live, firstName: '', lastName: '', clock };
+		expect(pathOf(schema, revived)).toBeNull();
 		expect(pathOf(schema, { ...liveClient(), tags: ['a', 7] })).toBe('tags.1');
 	});
 

@@ -155,6 +155,9 @@ export const clientObjectSchema = clientFieldsSchema.extend({
 	sets: setsSchema.optional()
 });
 
+/** Key of a delete's stamp in `clock` (src/lib/domain/merge.ts). */
+export const DELETED_CLOCK_KEY = '_deleted';
+
 /** A card needs a first or a last name. */
 export const hasName = (c: Pick<ClientFields, 'firstName' | 'lastName'>): boolean =>
 	c.firstName.trim() !== '' || c.lastName.trim() !== '';

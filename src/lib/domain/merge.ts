@@ -21,6 +21,7 @@
 // updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too.
 import {
 	CLIENT_FIELDS,
+	DELETED_CLOCK_KEY,
 	SET_FIELDS,
 	emptyClientFields,
 	type Client,
@@ -36,8 +37,7 @@ export type ClientDoc = Client & { _deleted?: boolean };
 export type MergedClient = Client & { _deleted: boolean };
 type AnySets = Record<SetField, SetMap>;
 
-/** Key of the delete's stamp in `clock`. */
-export const DELETED_CLOCK_KEY = '_deleted';
+export { DELETED_CLOCK_KEY };
 const SORT_NAME_MAX = 210;
 
 function maxFieldClock(clock: Record<string, Hlc>): Hlc | undefined {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
 	CLIENT_FIELDS,
+	DELETED_CLOCK_KEY,
 	clientObjectSchema,
 	emptyClientFields,
 	hasName,
@@ -48,7 +49,12 @@ for (const field of CLIENT_FIELDS) {
 }
 
 export const clientWireSchema = z.discriminatedUnion('_deleted', [
-	clientObjectSchema.extend({ _deleted: live }).strict().refine(hasName, NAME_REQUIRED),
+	clientObjectSchema
+		.extend({ _deleted: live })
+		.strict()
+		// A card revived by an edit made after a concurrent delete keeps only what was written
+		// after it (merge.ts): its name may be gone, and refusing it would wedge replication.
+		.refine((c) => hasName(c) || c.clock[DELETED_CLOCK_KEY] !== undefined, NAME_REQUIRED),
 	z
 		.object({
 			...emptyFieldShape,
