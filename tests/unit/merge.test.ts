@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyClientFields, type ClientFields, type Phone } from '../../src/lib/domain/client';
 import { HybridClock } from '../../src/lib/domain/hlc';
 import {
+	conflictHandlerFor,
 	isEqualDoc,
 	mergeClients,
 	mergeDocs,
@@ -229,6 +230,17 @@ describe('conflict handler helpers', () => {
 			tags: ['vip'],
 			note: 'dal server'
 		});
+	});
+
+	it('conflictHandlerFor resolves with the collection given, whatever context RxDB passes', async () => {
+		const older = { key: 'salonName', value: 'Bella', updatedAt: 10, _deleted: false };
+		const newer = { ...older, value: 'Bellissima', updatedAt: 11 };
+		const handler = conflictHandlerFor<typeof older>('settings');
+		const resolve = handler.resolve as (i: unknown, context: string) => Promise<typeof older>;
+		expect(await resolve({ newDocumentState: older, realMasterState: newer }, 'replication')).toBe(
+			newer
+		);
+		expect(handler.isEqual(older, { ...older })).toBe(true);
 	});
 
 	it('isEqualDoc ignores key order and RxDB bookkeeping, not data', () => {
