@@ -198,19 +198,19 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 	}
 }
 
-/** RxDB's conflictHandler.resolve for clients: the metadata travels in the documents, so the
- *  two versions are enough; the assumed master state is not needed. */
-export function resolveConflict<T extends WithDeleted>(input: {
-	newDocumentState: T;
-	realMasterState: T;
-}): T {
-	return mergeDocs('clients', input.newDocumentState, input.realMasterState);
+/** RxDB's conflictHandler.resolve: the metadata travels in the documents, so the two versions
+ *  are enough; the assumed master state is not needed. Wrap it (or use conflictHandlerFor):
+ *  RxDB calls `resolve(input, context)` with a context string where `collection` is. */
+export function resolveConflict<T extends WithDeleted>(
+	input: { newDocumentState: T; realMasterState: T },
+	collection: SyncedCollection = 'clients'
+): T {
+	return mergeDocs(collection, input.newDocumentState, input.realMasterState);
 }
 
 /**
  * A conflict handler for `replicateRxCollection` (structurally RxDB's RxConflictHandler, without
- * importing rxdb here). Pass it whole: RxDB calls `resolve(input, context)` with a context
- * string second, so `resolve: resolveConflict`-style shortcuts must not take a collection there.
+ * importing rxdb here).
  */
 export function conflictHandlerFor<T extends WithDeleted>(collection: SyncedCollection) {
 	return {
