@@ -6,6 +6,7 @@ import { createRxDatabase, type RxCollection } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { CLIENT_FIELDS, clientSchema, emptyClientFields, type Client } from '$lib/domain/client';
 import { isEqualDoc, mergeClients } from '$lib/domain/merge';
+import { documentSchemaFor } from '$lib/domain/sync-protocol';
 import { createSchedarioDatabase } from '$lib/db/database';
 import * as clients from '$lib/db/clients';
 import { clientV0ToV1, clientV1ToV2 } from '$lib/db/migrations/client';
@@ -159,9 +160,11 @@ describe('client schema v1 → v2 (add-wins set metadata)', () => {
 		expect(clientV1ToV2(old)).toEqual(migrated);
 	});
 
-	it('leaves tombstones without set metadata', () => {
+	it('leaves tombstones without set metadata and without their creator', () => {
 		const tombstone = { ...v1Card({ firstName: '', lastName: '', sortName: '' }), _deleted: true };
-		expect(clientV1ToV2(tombstone)).toEqual(tombstone);
-		expect('sets' in clientV1ToV2(tombstone)).toBe(false);
+		const migrated = clientV1ToV2(tombstone);
+		expect(migrated).toEqual({ ...tombstone, createdBy: '' });
+		expect('sets' in migrated).toBe(false);
+		expect(documentSchemaFor('clients').safeParse(migrated).success).toBe(true);
 	});
 });

@@ -32,10 +32,11 @@ export function clientV0ToV1(old: ClientDocTypeV0): ClientDocType {
  * field's last write, exactly as the merge reads a card without metadata, so a migrated card and
  * the same card still in v1 on another device or on the server merge as equals. The arrays are
  * re-derived from it (an element typed twice, e.g. "Lattice" and "lattice", becomes one).
- * Tombstones stay as they are: they hold no personal data, and element keys would be some.
+ * Tombstones get no metadata: element keys are personal data, which a tombstone never holds.
  */
 export function clientV1ToV2(old: ClientDocType & { _deleted?: boolean }): ClientDocType {
-	if (old._deleted) return old;
+	// Tombstones written before v2 kept their creator, which the wire refuses on a tombstone.
+	if (old._deleted) return { ...old, sortName: '', createdBy: '' };
 	const sets = implicitSets(old as unknown as ClientFields, old.clock);
 	const next: Record<string, unknown> = { ...old, sets };
 	for (const field of SET_FIELDS) next[field] = visibleValues(field, sets[field]);
