@@ -118,8 +118,10 @@ export async function api<T = Record<string, unknown>>(
 ): Promise<ApiResponse<T>> {
 	const headers: Record<string, string> = {};
 	if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-	let payload: string | Buffer | undefined;
-	if (opts.raw !== undefined) payload = opts.raw;
+	let payload: string | Uint8Array<ArrayBuffer> | undefined;
+	// fetch's BodyInit wants a plain ArrayBuffer-backed view, not a Node Buffer.
+	if (typeof opts.raw === 'string') payload = opts.raw;
+	else if (opts.raw !== undefined) payload = new Uint8Array(opts.raw);
 	else if (opts.body !== undefined) payload = JSON.stringify(opts.body);
 	if (payload !== undefined) headers['Content-Type'] = 'application/json';
 	const res = await fetch(base + path, { method, headers, body: payload });
