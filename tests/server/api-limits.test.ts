@@ -110,6 +110,11 @@ describe.each(BACKENDS)('limits and access (%s)', (name) => {
 				},
 				'rows.0.newDocumentState.customFields.k'
 			],
+			[
+				'a NUL character (PostgreSQL cannot store it)',
+				() => row({ ...clientDoc('a', s.now()), note: 'before\u0000after' }),
+				'rows.0.newDocumentState.note'
+			],
 			['no rows', () => ({ rows: [] }), 'rows'],
 			[
 				'too many rows',

@@ -16,12 +16,43 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
 	}
 	const text = Buffer.concat(chunks).toString('utf8');
 	if (text.trim() === '') throw new HttpError(400, 'bad_request', 'The body must be JSON', '');
+	let body: unknown;
 	try {
-		return JSON.parse(text) as unknown;
+		body = JSON.parse(text) as unknown;
 	} catch {
 		// The parser's message may quote the body; a fixed text keeps client data out of errors.
 		throw new HttpError(400, 'bad_request', 'The body is not valid JSON', '');
 	}
+	const nul = findNul(body, '');
+	if (nul !== null) {
+		throw new HttpError(400, 'bad_request', 'Text must not contain NUL characters', nul);
+	}
+	return body;
+}
+
+/**
+ * The dotted path of the first string (value or key) holding U+0000, or null. PostgreSQL's
+ * jsonb and text refuse that character: without this check the same push would be stored by
+ * SQLite and fail with a 500 on PostgreSQL. Iterative, so a deeply nested body cannot overflow
+ * the stack before zod gets to refuse it.
+ */
+function findNul(root: unknown, rootPath: string): string | null {
+	const stack: Array<[unknown, string]> = [[root, rootPath]];
+	while (stack.length > 0) {
+		const [value, path] = stack.pop() as [unknown, string];
+		if (typeof value === 'string') {
+			if (value.includes('\0')) return path;
+		} else if (Array.isArray(value)) {
+			value.forEach((item, i) => stack.push([item, path ? `${path}.${i}` : String(i)]));
+		} else if (value !== null && typeof value === 'object') {
+			for (const [key, item] of Object.entries(value)) {
+				const child = path ? `${path}.${key}` : key;
+				if (key.includes('\0')) return child;
+				stack.push([item, child]);
+			}
+		}
+	}
+	return null;
 }
 
 function tooLarge(maxBytes: number): HttpError {
