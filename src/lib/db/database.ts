@@ -4,12 +4,17 @@
 import {
 	addRxPlugin,
 	createRxDatabase,
+	removeRxDatabase,
 	type RxCollection,
+	type RxConflictHandler,
 	type RxDatabase,
-	type RxStorage
+	type RxStorage,
+	type WithDeleted
 } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { isEqualDoc, mergeDocs } from '$lib/domain/merge';
+import type { SyncedCollection } from '$lib/domain/sync-protocol';
 import { clientMigrationStrategies } from './migrations/client';
 import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
@@ -34,6 +39,23 @@ export const APP_DATABASE_NAME = 'schedario';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
+/** What replication does with a conflict the server reported: the domain merge (DESIGN.md ›
+ *  Merge rules). RxDB ≥ 16 takes the handler per collection in addCollections. */
+function conflictHandlerFor<T>(collection: SyncedCollection): RxConflictHandler<T> {
+	return {
+		isEqual: (a, b) => isEqualDoc(a, b),
+		// Takes the collection from the closure: RxDB passes a context string second.
+		resolve: (input) =>
+			Promise.resolve(
+				mergeDocs(
+					collection,
+					input.newDocumentState as { _deleted?: boolean },
+					input.realMasterState as { _deleted?: boolean }
+				) as WithDeleted<T>
+			)
+	};
+}
+
 export interface CreateDatabaseOptions {
 	name: string;
 	/** Defaults to Dexie over the browser's IndexedDB; tests pass Dexie over fake-indexeddb. */
@@ -56,11 +78,21 @@ export async function createSchedarioDatabase(
 			clients: {
 				schema: clientJsonSchema,
 				migrationStrategies: clientMigrationStrategies,
-				autoMigrate: true
+				autoMigrate: true,
+				conflictHandler: conflictHandlerFor<ClientDocType>('clients')
 			},
-			categories: { schema: categoryJsonSchema },
-			sources: { schema: sourceJsonSchema },
-			settings: { schema: settingJsonSchema }
+			categories: {
+				schema: categoryJsonSchema,
+				conflictHandler: conflictHandlerFor<CategoryDocType>('categories')
+			},
+			sources: {
+				schema: sourceJsonSchema,
+				conflictHandler: conflictHandlerFor<SourceDocType>('sources')
+			},
+			settings: {
+				schema: settingJsonSchema,
+				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
+			}
 		});
 	} catch (error) {
 		// A failed open must not leave a half-open database holding collection slots.
@@ -81,4 +113,17 @@ export function getDatabase(): Promise<SchedarioDatabase> {
 		});
 	}
 	return appDatabase;
+}
+
+/** Closes the app's database and deletes everything in it (a revoked device wipes itself).
+ *  The next getDatabase() opens a fresh, empty one. */
+export async function removeAppDatabase(): Promise<void> {
+	const open = appDatabase;
+	appDatabase = null;
+	const db = open ? await open.catch(() => null) : null;
+	if (db) {
+		await db.remove();
+	} else {
+		await removeRxDatabase(APP_DATABASE_NAME, getRxStorageDexie());
+	}
 }

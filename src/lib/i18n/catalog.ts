@@ -9,6 +9,7 @@ import { clientForm } from './messages/client-form';
 import { clientCard } from './messages/client-card';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
+import { sync } from './messages/sync';
 
 const features = [
 	common,
@@ -18,7 +19,8 @@ const features = [
 	clientCard,
 	settings,
 	clientsList,
-	validation
+	validation,
+	sync
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

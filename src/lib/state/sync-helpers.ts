@@ -1,0 +1,112 @@
+// Pure pieces of the sync state, kept apart so they are tested in Node: the stored
+// credentials, the visible status, which message explains an error, a default device name.
+import { z } from 'zod';
+import type { MessageKey } from '$lib/i18n/catalog';
+
+export const SYNC_STORAGE_KEY = 'schedario.sync';
+/** The list's view preferences (list-view.svelte.ts); a wiped device forgets them too. */
+export const LIST_PREFS_KEY = 'schedario.clientsList.prefs.v1';
+
+export const storedSyncSchema = z.object({
+	serverUrl: z.string().max(500),
+	salonId: z.string().min(1).max(64),
+	deviceId: z.string().min(1).max(64),
+	token: z.string().min(1).max(200),
+	role: z.enum(['owner', 'staff']),
+	deviceName: z.string().max(100),
+	salonName: z.string().max(200)
+});
+export type StoredSync = z.infer<typeof storedSyncSchema>;
+
+/** Credentials from localStorage text; anything unreadable counts as "not paired". */
+export function parseStoredSync(raw: string | null): StoredSync | null {
+	if (!raw) return null;
+	try {
+		const parsed = storedSyncSchema.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : null;
+	} catch {
+		// Corrupt JSON: the device pairs again rather than failing to start.
+		return null;
+	}
+}
+
+export type SyncKind = 'local-only' | 'synced' | 'syncing' | 'offline' | 'error';
+
+export interface SyncStatus {
+	kind: SyncKind;
+	pending: number;
+	offlineSince: number | null;
+	/** A protocol error code ('clock_in_future', 'network', …) when kind is 'error'. */
+	error: string | null;
+	lastSyncedAt: number | null;
+}
+
+export interface StatusInputs {
+	isPaired: boolean;
+	isBrowserOnline: boolean;
+	isServerUnreachable: boolean;
+	active: boolean;
+	pending: number;
+	errorCode: string | null;
+	offlineSince: number | null;
+	lastSyncedAt: number | null;
+}
+
+/** One status from everything known. Offline beats error: a refusal seen before the network
+ *  dropped is retried anyway once the device is back. */
+export function deriveStatus(i: StatusInputs): SyncStatus {
+	const base = {
+		pending: i.pending,
+		offlineSince: null,
+		error: null,
+		lastSyncedAt: i.lastSyncedAt
+	};
+	if (!i.isPaired) return { ...base, kind: 'local-only', pending: 0 };
+	if (!i.isBrowserOnline || i.isServerUnreachable) {
+		return { ...base, kind: 'offline', offlineSince: i.offlineSince };
+	}
+	if (i.errorCode) return { ...base, kind: 'error', error: i.errorCode };
+	if (i.active || i.pending > 0) return { ...base, kind: 'syncing' };
+	return { ...base, kind: 'synced' };
+}
+
+const ERROR_KEYS: Record<string, MessageKey> = {
+	network: 'sync.error.network',
+	clock_in_future: 'sync.error.clockInFuture',
+	rate_limited: 'sync.error.rateLimited',
+	bad_request: 'sync.error.badRequest',
+	body_too_large: 'sync.error.badRequest',
+	erased: 'sync.error.erased',
+	forbidden: 'sync.error.forbidden',
+	not_found: 'sync.error.notFound',
+	pairing_code_invalid: 'sync.error.codeInvalid',
+	pairing_code_expired: 'sync.error.codeExpired',
+	signup_closed: 'sync.error.signupClosed',
+	salon_exists: 'sync.error.signupClosed',
+	unauthorized: 'sync.error.unauthorized',
+	device_revoked: 'sync.error.unauthorized'
+};
+
+/** The message that explains a sync error code to a person. */
+export function syncErrorKey(code: string): MessageKey {
+	return ERROR_KEYS[code] ?? 'sync.error.server';
+}
+
+/** A name a person recognises the device by, from the browser's user agent. */
+export function defaultDeviceName(userAgent: string): MessageKey {
+	if (/iPad|Tablet|Android(?!.*Mobile)/i.test(userAgent)) return 'sync.deviceKind.tablet';
+	if (/iPhone|Mobile|Android/i.test(userAgent)) return 'sync.deviceKind.phone';
+	return 'sync.deviceKind.computer';
+}
+
+/** Whole seconds left until `expiresAt`, never negative. */
+export function secondsLeft(expiresAt: number, now: number): number {
+	return Math.max(0, Math.ceil((expiresAt - now) / 1000));
+}
+
+/** 'm:ss' for a countdown. */
+export function formatCountdown(seconds: number): string {
+	const m = Math.floor(seconds / 60);
+	const s = seconds % 60;
+	return `${m}:${String(s).padStart(2, '0')}`;
+}
