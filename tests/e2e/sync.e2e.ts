@@ -103,6 +103,7 @@ test('two devices pair, edit offline, converge, and a revoked tablet is wiped', 
 		await tb.getByLabel('Phone', { exact: true }).fill('333 9876543');
 		await tb.getByRole('button', { name: 'Save' }).click();
 		await expect(tb.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
+		await expect(tb.getByText(/333\s?987\s?6543/).first()).toBeVisible();
 		await createClient(tb, 'Teresa', 'Tablet');
 		await expect(indicator(tb)).toHaveAttribute('data-sync-kind', 'offline');
 
