@@ -9,6 +9,7 @@ import type { Client, ClientFields } from '$lib/domain/client';
 import { compareHlc } from '$lib/domain/hlc';
 import { NO_FILTERS, type ClientQuery } from '$lib/domain/query';
 import { ClientSearchIndex } from '$lib/domain/search';
+import { canonicalJson } from '$lib/domain/sync-protocol';
 import { writeContext } from './device';
 import { salon } from './salon.svelte';
 
@@ -101,8 +102,16 @@ export class ClientBook {
 				changed = true;
 			} else {
 				const current = this.#index.get(change.client.id);
-				// The echo of a write already applied locally: nothing to do.
-				if (current && compareVersions(current, change.client) === 0) continue;
+				// The echo of a write already applied locally: nothing to do. A merged conflict can
+				// carry the same newest stamp and updatedAt as the version it was merged with, so a
+				// tie only counts as an echo when the content is the same too.
+				if (
+					current &&
+					compareVersions(current, change.client) === 0 &&
+					canonicalJson(current) === canonicalJson(change.client)
+				) {
+					continue;
+				}
 				upserts.push(change.client);
 			}
 		}
