@@ -149,7 +149,8 @@ test('two devices pair, edit offline, converge, and a revoked tablet is wiped', 
 
 		// A delete on reception propagates to the tablet.
 		await r.getByRole('link', { name: 'Rita Reception', exact: true }).click();
-		await r.getByRole('button', { name: 'Delete' }).click();
+		await expect(r.getByRole('heading', { level: 1, name: 'Rita Reception' })).toBeVisible();
+		await r.getByRole('button', { name: 'Delete', exact: true }).click();
 		await r.getByRole('dialog').getByRole('button', { name: 'Delete permanently' }).click();
 		await expect(r.getByText('Rita Reception deleted')).toBeVisible();
 		await expect(tb.getByRole('link', { name: 'Rita Reception', exact: true })).toHaveCount(0);
