@@ -396,3 +396,59 @@ describe('upsertMany', () => {
 		expect(bulk.query(q('name', 'zzz')).map((c) => c.id)).toEqual(['id-0005']);
 	});
 });
+
+describe('index against a card-by-card scan', () => {
+	it('answers like matchesText over every card, through edits, removals and slot reuse (property)', () => {
+		const pool = Array.from({ length: 24 }, (_, i) =>
+			makeClient({
+				id: `p${String(i).padStart(2, '0')}`,
+				firstName: ['Maria', 'Mara', 'Nicolò', 'Anna'][i % 4],
+				lastName: ['Rossi', 'Russo', "D'Amico", 'Петрова', 'Marino'][i % 5],
+				phone: i % 3 ? `33${i % 10} ${100 + i} 45${i % 7}` : undefined,
+				emails: i % 2 ? [`m${i}@salon.it`] : [],
+				archived: i % 7 === 0,
+				blacklisted: i % 5 === 0
+			})
+		);
+		const op = fc.record({ card: fc.nat(pool.length - 1), isRemoval: fc.boolean() });
+		const text = fc.constantFrom('', 'ma', 'mar ros', 'ros', 'n', 'петр', '33', '3', 'salon', 'm1');
+		fc.assert(
+			fc.property(
+				fc.array(op, { maxLength: 40 }),
+				text,
+				fc.constantFrom<ClientFilters['archived']>('active', 'archived', 'all'),
+				fc.constantFrom(null, true, false),
+				fc.constantFrom<SortSpec['direction']>('asc', 'desc'),
+				(ops, typed, archived, blacklisted, direction) => {
+					const idx = index(pool.slice(0, 12));
+					const live = new Map(pool.slice(0, 12).map((c) => [c.id, c]));
+					for (const { card, isRemoval } of ops) {
+						const c = pool[card] as Client;
+						if (isRemoval) {
+							idx.remove(c.id);
+							live.delete(c.id);
+						} else {
+							const edited = { ...c, lastName: `${c.lastName}${ops.length % 3 ? '' : 'x'}` };
+							idx.upsert({ ...edited, sortName: sortNameOf(edited) });
+							live.set(c.id, { ...edited, sortName: sortNameOf(edited) });
+						}
+					}
+					const query = q(typed, { archived, blacklisted }, { column: 'name', direction });
+					const expected = [...live.values()]
+						.filter((c) => archived === 'all' || c.archived === (archived === 'archived'))
+						.filter((c) => blacklisted === null || c.blacklisted === blacklisted)
+						.filter((c) => matchesText(c, typed, 'IT'))
+						.sort(
+							(a, b) =>
+								(a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0) ||
+								(a.id < b.id ? -1 : 1)
+						)
+						.map((c) => c.id);
+					if (direction === 'desc') expected.reverse();
+					expect(ids(idx.query(query))).toEqual(expected);
+				}
+			),
+			{ numRuns: 200 }
+		);
+	});
+});

@@ -4,9 +4,13 @@
 //   as a substring), so a keystroke costs a couple of `includes` per card and no allocation;
 // - the list is kept pre-sorted per sort column (patched by binary search on upsert), so a
 //   query only filters, in order, and never sorts;
-// - when the new text only narrows the previous one, only the previous result is scanned.
+// - a keystroke searches every card's text at once: the texts live concatenated in chunks
+//   (haystack.ts), so one `indexOf` skips runs of cards, and the hits are counted in a typed
+//   array by slot; the sorted order is then walked once, reading only typed arrays;
+// - when the new text only narrows a small previous result, only that result is checked.
 import type { Client } from './client';
 import { birthdayWindowTable, monthDayKey, parseBirthDate } from './birthday';
+import { Haystack } from './haystack';
 import { foldName, nationalDigits, normalizePhone, phoneDigits, sortNameOf } from './normalize';
 import type { ClientQuery, SortColumn } from './query';
 
@@ -93,6 +97,8 @@ class Entry {
 	) {}
 	/** Folded name of the first category, set while a category sort is cached. */
 	categoryKey = '';
+	/** Where the index keeps this card's text and flags (haystack and typed-array slot). */
+	slot = -1;
 }
 
 /** A 32-bit Bloom-style set of the characters in `s`: a–z one bit each, the rest hashed. */
@@ -218,6 +224,8 @@ interface SortedView {
 	entries: Entry[];
 	/** Index of the first card without a value. */
 	firstEmpty: number;
+	/** `entries[i].slot`, so the hot walk reads a typed array; null after a change. */
+	slots: Int32Array | null;
 	compare: (a: Entry, b: Entry) => number;
 	isEmpty: (e: Entry) => boolean;
 	/** For the category sort: category id → folded name used for `categoryKey`. */
@@ -267,6 +275,11 @@ function lowerBound(arr: readonly Entry[], e: Entry, compare: (a: Entry, b: Entr
 
 /** Batch size from which upsertMany re-sorts lazily instead of patching each sort order. */
 const BULK_THRESHOLD = 200;
+/** A narrowing keystroke re-checks the previous result card by card while it is at most this
+ *  share of the index; past it, searching the haystacks again is cheaper. */
+const REUSE_SHARE = 1 / 8;
+const ARCHIVED = 1;
+const BLACKLISTED = 2;
 
 export class ClientSearchIndex {
 	readonly #defaultCountry: string;
@@ -274,11 +287,25 @@ export class ClientSearchIndex {
 	readonly #views = new Map<SortColumn, SortedView>();
 	/** How many cards have each first category: the category sort depends on their names. */
 	readonly #firstCategories = new Map<string, number>();
+	readonly #words = new Haystack();
+	readonly #subs = new Haystack();
+	/** Slots freed by removals, reused before new ones are taken. */
+	readonly #freeSlots: number[] = [];
+	#slotCount = 0;
+	/** By slot. The walk copies clients from this dense array instead of reading each entry:
+	 *  entries are scattered over the heap, and 100,000 cache misses cost ~10 ms. */
+	readonly #entryBySlot: (Entry | undefined)[] = [];
+	readonly #clientBySlot: (Client | undefined)[] = [];
+	/** Per slot: ARCHIVED | BLACKLISTED, so the default filters need no entry object. */
+	#flags = new Uint8Array(1024);
+	/** Per slot, during a query: how many tokens the card has matched so far. */
+	#hits = new Uint16Array(1024);
 	#last: {
 		key: string;
 		text: string;
 		tokens: SearchToken[];
-		result: Entry[];
+		/** Slots of the result, in order. */
+		result: Int32Array;
 		clients: Client[];
 	} | null = null;
 
@@ -298,6 +325,12 @@ export class ClientSearchIndex {
 		this.#byId.clear();
 		this.#views.clear();
 		this.#firstCategories.clear();
+		this.#words.clear();
+		this.#subs.clear();
+		this.#freeSlots.length = 0;
+		this.#slotCount = 0;
+		this.#entryBySlot.length = 0;
+		this.#clientBySlot.length = 0;
 		this.#last = null;
 		for (const c of clients) this.#add(this.#build(c));
 	}
@@ -336,58 +369,100 @@ export class ClientSearchIndex {
 	}
 
 	query(q: ClientQuery, ctx: { categoryName?: (id: string) => string } = {}): Client[] {
-		const view = this.#view(q.sort.column, ctx.categoryName);
+		// A copy: the caller's filters may be a reactive proxy, whose every read is a function
+		// call; the hot loop below reads them once per card.
+		const f = { ...q.filters };
+		const sort = { ...q.sort };
+		const view = this.#view(sort.column, ctx.categoryName);
 		const tokens = parseSearchText(q.text);
-		const key = JSON.stringify([q.filters, q.sort, q.today, view.signature]);
+		const key = JSON.stringify([f, sort, q.today, view.signature]);
 		const text = JSON.stringify(tokens);
 		// The same question again (a re-render, a filter toggled back): same answer, no scan.
 		if (this.#last?.key === key && this.#last.text === text) return this.#last.clients.slice();
-		const reuse =
-			this.#last !== null && this.#last.key === key && narrows(this.#last.tokens, tokens);
+		const previous =
+			this.#last !== null &&
+			this.#last.key === key &&
+			this.#last.result.length <= this.size * REUSE_SHARE &&
+			narrows(this.#last.tokens, tokens)
+				? this.#last.result
+				: null;
 		const needles = toNeedles(tokens);
 
-		const f = q.filters;
 		const birthdays = f.birthday
 			? birthdayWindowTable(f.birthday, q.today, f.birthdayFrom, f.birthdayTo)
 			: null;
 		const wantArchived = f.archived === 'archived';
 		const anyArchived = f.archived === 'all';
-		const matches = (e: Entry): boolean => {
+		const blacklisted = f.blacklisted;
+		// Filters that need the entry object; the archive and blacklist flags do not.
+		const hasEntryFilters =
+			f.categoryId !== null ||
+			f.sourceId !== null ||
+			f.createdFrom !== null ||
+			f.createdTo !== null ||
+			birthdays !== null;
+		const passesFilters = (e: Entry): boolean => {
 			if (!anyArchived && e.archived !== wantArchived) return false;
-			if (f.blacklisted !== null && e.blacklisted !== f.blacklisted) return false;
+			if (blacklisted !== null && e.blacklisted !== blacklisted) return false;
 			if (f.categoryId !== null && !e.categoryIds.includes(f.categoryId)) return false;
 			if (f.sourceId !== null && e.sourceId !== f.sourceId) return false;
 			if (f.createdFrom !== null && e.createdDay < f.createdFrom) return false;
 			if (f.createdTo !== null && e.createdDay > f.createdTo) return false;
-			if (birthdays !== null && birthdays[e.birthKey] !== 1) return false;
-			return needles.length === 0 || matchesTokens(e, needles);
+			return birthdays === null || birthdays[e.birthKey] === 1;
 		};
 
-		const result: Entry[] = [];
+		const entryBySlot = this.#entryBySlot;
+		const clientBySlot = this.#clientBySlot;
+		const result = new Int32Array(previous ? previous.length : this.size);
 		const clients: Client[] = [];
-		if (reuse && this.#last) {
-			for (const e of this.#last.result) {
-				if (matches(e)) {
-					result.push(e);
+		let count = 0;
+		if (previous) {
+			for (const slot of previous) {
+				const e = entryBySlot[slot] as Entry;
+				if (passesFilters(e) && matchesTokens(e, needles)) {
+					result[count++] = slot;
 					clients.push(e.client);
 				}
 			}
 		} else {
+			const need = needles.length;
+			if (need > 0) this.#countHits(needles);
+			const hits = this.#hits;
+			const flags = this.#flags;
 			const { entries, firstEmpty } = view;
+			const slots = (view.slots ??= Int32Array.from(entries, (e) => e.slot));
 			const n = entries.length;
-			const desc = q.sort.direction === 'desc';
+			const desc = sort.direction === 'desc';
 			for (let k = 0; k < n; k++) {
 				// Descending walks the valued part backwards; cards without a value stay last.
 				const i = desc && k < firstEmpty ? firstEmpty - 1 - k : k;
-				const e = entries[i] as Entry;
-				if (matches(e)) {
-					result.push(e);
-					clients.push(e.client);
-				}
+				const slot = slots[i] as number;
+				if (need > 0 && hits[slot] !== need) continue;
+				const flag = flags[slot] as number;
+				if (!anyArchived && ((flag & ARCHIVED) !== 0) !== wantArchived) continue;
+				if (blacklisted !== null && ((flag & BLACKLISTED) !== 0) !== blacklisted) continue;
+				if (hasEntryFilters && !passesFilters(entryBySlot[slot] as Entry)) continue;
+				result[count++] = slot;
+				clients.push(clientBySlot[slot] as Client);
 			}
 		}
-		this.#last = { key, text, tokens, result, clients };
+		this.#last = { key, text, tokens, result: result.subarray(0, count), clients };
 		return clients.slice();
+	}
+
+	/** Leaves in #hits, per slot, the number of needles the card matches (all = needles.length);
+	 *  a token counts once per card whichever of its forms matched. */
+	#countHits(needles: readonly Needle[]): void {
+		const hits = this.#hits;
+		hits.fill(0, 0, this.#slotCount);
+		for (let t = 0; t < needles.length; t++) {
+			const needle = needles[t] as Needle;
+			let moved = this.#words.mark(needle.folded, hits, t);
+			moved += this.#subs.mark(needle.raw, hits, t);
+			if (needle.checkDigits) moved += this.#subs.mark(needle.digits, hits, t);
+			// AND: when no card matched this token, none can match them all.
+			if (moved === 0) return;
+		}
 	}
 
 	#build(c: Client): Entry {
@@ -396,6 +471,18 @@ export class ClientSearchIndex {
 
 	#add(e: Entry): void {
 		this.#byId.set(e.client.id, e);
+		e.slot = this.#freeSlots.pop() ?? this.#slotCount++;
+		if (e.slot >= this.#flags.length) {
+			const grown = new Uint8Array(this.#flags.length * 2);
+			grown.set(this.#flags);
+			this.#flags = grown;
+			this.#hits = new Uint16Array(grown.length);
+		}
+		this.#entryBySlot[e.slot] = e;
+		this.#clientBySlot[e.slot] = e.client;
+		this.#flags[e.slot] = (e.archived ? ARCHIVED : 0) | (e.blacklisted ? BLACKLISTED : 0);
+		this.#words.set(e.slot, e.words);
+		this.#subs.set(e.slot, e.subs);
 		if (e.firstCategory) {
 			this.#firstCategories.set(
 				e.firstCategory,
@@ -405,12 +492,18 @@ export class ClientSearchIndex {
 		for (const view of this.#views.values()) {
 			if (view.names) e.categoryKey = view.names.get(e.firstCategory) ?? '';
 			view.entries.splice(lowerBound(view.entries, e, view.compare), 0, e);
+			view.slots = null;
 			if (!view.isEmpty(e)) view.firstEmpty += 1;
 		}
 	}
 
 	#delete(e: Entry): void {
 		this.#byId.delete(e.client.id);
+		this.#words.delete(e.slot);
+		this.#subs.delete(e.slot);
+		this.#freeSlots.push(e.slot);
+		this.#entryBySlot[e.slot] = undefined;
+		this.#clientBySlot[e.slot] = undefined;
 		const count = this.#firstCategories.get(e.firstCategory);
 		if (count !== undefined) {
 			if (count <= 1) this.#firstCategories.delete(e.firstCategory);
@@ -420,6 +513,7 @@ export class ClientSearchIndex {
 			const i = lowerBound(view.entries, e, view.compare);
 			if (view.entries[i] !== e) continue; // cannot happen: the order is total (ties by id)
 			view.entries.splice(i, 1);
+			view.slots = null;
 			if (!view.isEmpty(e)) view.firstEmpty -= 1;
 		}
 	}
@@ -441,6 +535,7 @@ export class ClientSearchIndex {
 			for (const e of this.#byId.values()) e.categoryKey = names.get(e.firstCategory) ?? '';
 		const view: SortedView = {
 			entries: [...this.#byId.values()].sort(COMPARE[column]),
+			slots: null,
 			firstEmpty: 0,
 			compare: COMPARE[column],
 			isEmpty: IS_EMPTY[column],

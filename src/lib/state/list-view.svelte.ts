@@ -15,8 +15,10 @@ const STORAGE_KEY = 'schedario.clientsList.prefs.v1';
 
 class ListView {
 	text = $state('');
-	filters = $state<ClientFilters>({ ...NO_FILTERS });
-	sort = $state(DEFAULT_PREFS.sort);
+	// Raw (not deeply proxied): every change replaces the object, and the search index reads
+	// these in its hot loop, where each proxied read is a function call.
+	filters = $state.raw<ClientFilters>({ ...NO_FILTERS });
+	sort = $state.raw(DEFAULT_PREFS.sort);
 	hiddenColumns = $state<string[]>([]);
 
 	visibleColumns: ColumnDef[] = $derived(
