@@ -191,7 +191,8 @@ export class ClientBook {
 	}
 
 	async delete(id: string): Promise<void> {
-		await clients.remove(await this.#database(), id);
+		// The delete is stamped, so it wins over edits made before it on other devices (merge.ts).
+		await clients.remove(await this.#database(), id, writeContext());
 		if (this.#index.get(id)) {
 			this.#index.remove(id);
 			this.revision++;
