@@ -1,34 +1,21 @@
 // Client categories (name + badge colour). Removing one also strips it from every client card.
-import { map, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { categorySchema, type Category } from '$lib/domain/settings';
 import { newId } from '$lib/domain/ids';
 import * as clients from './clients';
 import type { SchedarioDatabase } from './database';
-import { NotFoundError, ValidationError, parseOrThrow } from './errors';
-import { byName, plain } from './config-helpers';
+import { NotFoundError, parseOrThrow } from './errors';
+import { assertNameFree, listNamed, listNamed$, plain } from './config-helpers';
 
 const editSchema = categorySchema.pick({ name: true, color: true });
 
-export async function list(db: SchedarioDatabase): Promise<Category[]> {
-	const docs = await db.categories.find().exec();
-	return docs.map((d) => plain(d.toMutableJSON())).sort(byName);
+export function list(db: SchedarioDatabase): Promise<Category[]> {
+	return listNamed(db.categories);
 }
 
 /** Live list, sorted by name; emits the current list at once, then on every change. */
 export function list$(db: SchedarioDatabase): Observable<Category[]> {
-	return db.categories
-		.find()
-		.$.pipe(map((docs) => docs.map((d) => plain(d.toMutableJSON())).sort(byName)));
-}
-
-async function assertNameFree(db: SchedarioDatabase, name: string, exceptId: string | null) {
-	const wanted = name.trim().toLocaleLowerCase();
-	const existing = await list(db);
-	if (existing.some((c) => c.id !== exceptId && c.name.trim().toLocaleLowerCase() === wanted)) {
-		throw new ValidationError('category', [
-			{ path: 'name', code: 'duplicate', message: 'A category with this name already exists' }
-		]);
-	}
+	return listNamed$(db.categories);
 }
 
 export async function add(
@@ -41,7 +28,7 @@ export async function add(
 		{ id: newId(now), name: input.name, color: input.color.toLowerCase(), createdAt: now },
 		'category'
 	);
-	await assertNameFree(db, category.name, null);
+	await assertNameFree(db.categories, 'category', category.name, null);
 	await db.categories.insert(category);
 	return category;
 }
@@ -58,7 +45,7 @@ export async function update(
 	);
 	const doc = await db.categories.findOne(id).exec();
 	if (!doc) throw new NotFoundError('category', id);
-	await assertNameFree(db, edit.name, id);
+	await assertNameFree(db.categories, 'category', edit.name, id);
 	const written = await doc.incrementalPatch(edit);
 	return plain(written.toMutableJSON());
 }

@@ -1,40 +1,27 @@
 // Acquisition sources ("Instagram", "passaparola", …). Removing one clears it on every client.
-import { map, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { sourceSchema, type Source } from '$lib/domain/settings';
 import { newId } from '$lib/domain/ids';
 import * as clients from './clients';
 import type { SchedarioDatabase } from './database';
-import { NotFoundError, ValidationError, parseOrThrow } from './errors';
-import { byName, plain } from './config-helpers';
+import { NotFoundError, parseOrThrow } from './errors';
+import { assertNameFree, listNamed, listNamed$, plain } from './config-helpers';
 
 const nameSchema = sourceSchema.shape.name;
 
-export async function list(db: SchedarioDatabase): Promise<Source[]> {
-	const docs = await db.sources.find().exec();
-	return docs.map((d) => plain(d.toMutableJSON())).sort(byName);
+export function list(db: SchedarioDatabase): Promise<Source[]> {
+	return listNamed(db.sources);
 }
 
 /** Live list, sorted by name; emits the current list at once, then on every change. */
 export function list$(db: SchedarioDatabase): Observable<Source[]> {
-	return db.sources
-		.find()
-		.$.pipe(map((docs) => docs.map((d) => plain(d.toMutableJSON())).sort(byName)));
-}
-
-async function assertNameFree(db: SchedarioDatabase, name: string, exceptId: string | null) {
-	const wanted = name.trim().toLocaleLowerCase();
-	const existing = await list(db);
-	if (existing.some((s) => s.id !== exceptId && s.name.trim().toLocaleLowerCase() === wanted)) {
-		throw new ValidationError('source', [
-			{ path: 'name', code: 'duplicate', message: 'A source with this name already exists' }
-		]);
-	}
+	return listNamed$(db.sources);
 }
 
 export async function add(db: SchedarioDatabase, name: string): Promise<Source> {
 	const now = Date.now();
 	const source = parseOrThrow(sourceSchema, { id: newId(now), name, createdAt: now }, 'source');
-	await assertNameFree(db, source.name, null);
+	await assertNameFree(db.sources, 'source', source.name, null);
 	await db.sources.insert(source);
 	return source;
 }
@@ -43,7 +30,7 @@ export async function rename(db: SchedarioDatabase, id: string, name: string): P
 	const valid = parseOrThrow(nameSchema, name, 'source');
 	const doc = await db.sources.findOne(id).exec();
 	if (!doc) throw new NotFoundError('source', id);
-	await assertNameFree(db, valid, id);
+	await assertNameFree(db.sources, 'source', valid, id);
 	const written = await doc.incrementalPatch({ name: valid });
 	return plain(written.toMutableJSON());
 }
