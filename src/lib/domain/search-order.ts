@@ -1,0 +1,75 @@
+// The search index's sort orders (search.ts): one comparator per list column, total (ties by
+// name, then id) so a card's place can be found again by binary search.
+import type { SortColumn } from './query';
+import type { Entry } from './search-entry';
+
+const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A column's order: ascending, cards without a value last, ties by name then id. */
+export interface SortedView {
+	entries: Entry[];
+	/** Index of the first card without a value. */
+	firstEmpty: number;
+	/** `entries[i].slot`, so the hot walk reads a typed array; null after a change. */
+	slots: Int32Array | null;
+	compare: (a: Entry, b: Entry) => number;
+	isEmpty: (e: Entry) => boolean;
+	/** For the category sort: category id → folded name used for `categoryKey`. */
+	names: Map<string, string> | null;
+	signature: string;
+}
+
+// Plain comparators, no key closures: sorting 100,000 cards is ~1.7M calls.
+const byName = (a: Entry, b: Entry) => cmpStr(a.sortName, b.sortName) || cmpStr(a.id, b.id);
+const emptyLast = (a: string, b: string) =>
+	a === b ? 0 : a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1;
+export const COMPARE: Record<SortColumn, (a: Entry, b: Entry) => number> = {
+	name: byName,
+	phone: (a, b) => emptyLast(a.phoneKey, b.phoneKey) || byName(a, b),
+	email: (a, b) => emptyLast(a.emailKey, b.emailKey) || byName(a, b),
+	category: (a, b) => emptyLast(a.categoryKey, b.categoryKey) || byName(a, b),
+	createdAt: (a, b) => a.createdAt - b.createdAt || byName(a, b),
+	birthday: (a, b) =>
+		a.birthKey === b.birthKey
+			? byName(a, b)
+			: a.birthKey === 0
+				? 1
+				: b.birthKey === 0
+					? -1
+					: a.birthKey - b.birthKey
+};
+export const IS_EMPTY: Record<SortColumn, (e: Entry) => boolean> = {
+	name: () => false,
+	phone: (e) => e.phoneKey === '',
+	email: (e) => e.emailKey === '',
+	category: (e) => e.categoryKey === '',
+	createdAt: () => false,
+	birthday: (e) => e.birthKey === 0
+};
+
+/** Position of `e` in a sorted array (where it is, or where it would go). */
+export function lowerBound(
+	arr: readonly Entry[],
+	e: Entry,
+	compare: (a: Entry, b: Entry) => number
+) {
+	let lo = 0;
+	let hi = arr.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (compare(arr[mid] as Entry, e) < 0) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+export function lowerBoundEmpty(view: SortedView): number {
+	let lo = 0;
+	let hi = view.entries.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (view.isEmpty(view.entries[mid] as Entry)) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
