@@ -1,4 +1,4 @@
-import type { ClientFields } from '$lib/domain/client';
+import type { Client, ClientFields } from '$lib/domain/client';
 
 declare global {
 	interface Window {
@@ -6,6 +6,10 @@ declare global {
 		__schedarioBench?: {
 			seed(fields: ClientFields[]): Promise<number>;
 			timeQuery(text: string): number;
+			/** Clients in the in-memory list (what the list page shows, before filters). */
+			count(): number;
+			/** A client as the page currently knows it (after sync brought it in). */
+			get(id: string): Client | undefined;
 		};
 	}
 }

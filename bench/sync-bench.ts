@@ -1,0 +1,271 @@
+// Sync benchmarks through the real sync server and real Chromium contexts (issue 3, issue 8
+// items 3 and 4): the first sync of a large salon into an empty browser, and how long an edit
+// on one browser takes to become visible on another. The app must be served at `baseUrl` by
+// sync-server (it serves the built PWA); pages are opened with ?bench=1 for the bench hook.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { clientFieldsSchema, clientSchema, type Client } from '../src/lib/domain/client';
+import { HybridClock } from '../src/lib/domain/hlc';
+import { newDeviceId, newId } from '../src/lib/domain/ids';
+import { sortNameOf } from '../src/lib/domain/normalize';
+import { stampWrite } from '../src/lib/domain/stamp';
+import {
+	deviceTokenResponseSchema,
+	MAX_PUSH_ROWS,
+	pairingCodeResponseSchema,
+	pushResponseSchemaFor,
+	type DeviceTokenResponse
+} from '../src/lib/domain/sync-protocol';
+import { SORT_NAME_MAX } from '../src/lib/db/schemas/client.schema';
+import { generateClientFields } from '../tests/fixtures/clients';
+import { summarize, type Row } from './stats';
+
+export interface SyncBenchOptions {
+	browser: Browser;
+	/** Origin of the sync server that also serves the built app, e.g. http://localhost:4497. */
+	baseUrl: string;
+	/** Clients seeded on the server and pulled by each fresh browser. */
+	size: number;
+	/** Edits timed from one browser to the other. */
+	edits: number;
+}
+
+const SYNC_TIMEOUT_MS = 300_000;
+const EDIT_TIMEOUT_MS = 10_000;
+const MAX_RETRIES = 50;
+
+async function api(baseUrl: string, path: string, body: unknown, token?: string): Promise<unknown> {
+	const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+	if (token) headers.Authorization = `Bearer ${token}`;
+	for (let attempt = 0; ; attempt++) {
+		const res = await fetch(`${baseUrl}/api/v1${path}`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify(body)
+		});
+		// The seed outpaces the per-device rate limit; the server says when to come back.
+		if (res.status === 429 && attempt < MAX_RETRIES) {
+			const seconds = Number(res.headers.get('Retry-After') ?? '1');
+			await new Promise((r) => setTimeout(r, Math.max(0.05, seconds) * 1000));
+			continue;
+		}
+		const text = await res.text();
+		if (!res.ok) throw new Error(`POST ${path} → ${res.status} ${text.slice(0, 300)}`);
+		return JSON.parse(text) as unknown;
+	}
+}
+
+/** `count` generated cards as the app's bulkCreate writes them, in wire form. One HLC stamp
+ *  per push batch, as bulkCreate stamps one per storage write. */
+export function wireBatches(count: number): Record<string, unknown>[][] {
+	const clock = new HybridClock(newDeviceId());
+	const all = generateClientFields(count, { seed: 2026 });
+	const batches: Record<string, unknown>[][] = [];
+	for (let i = 0; i < all.length; i += MAX_PUSH_ROWS) {
+		const now = Date.now();
+		const stamp = clock.tick();
+		batches.push(
+			all.slice(i, i + MAX_PUSH_ROWS).map((raw) => {
+				const valid = clientFieldsSchema.strict().parse(raw);
+				const stamped = stampWrite(null, valid, stamp);
+				const client = clientSchema.parse({
+					...stamped.fields,
+					id: newId(now),
+					sortName: sortNameOf(valid).slice(0, SORT_NAME_MAX),
+					createdAt: now,
+					createdBy: '',
+					updatedAt: now,
+					clock: stamped.clock,
+					sets: stamped.sets
+				});
+				return { ...client, _deleted: false };
+			})
+		);
+	}
+	return batches;
+}
+
+/** Creates a salon and pushes `size` clients through the push API; returns the owner. */
+export async function seedServer(
+	baseUrl: string,
+	size: number
+): Promise<{ owner: DeviceTokenResponse; ids: string[]; pushMs: number }> {
+	const owner = deviceTokenResponseSchema.parse(
+		await api(baseUrl, '/salons', { salonName: 'Salone Bench', deviceName: 'Bench seeder' })
+	);
+	const batches = wireBatches(size);
+	const ids: string[] = [];
+	const push = `/salons/${owner.salonId}/clients/push`;
+	const started = performance.now();
+	for (const batch of batches) {
+		const rows = batch.map((doc) => ({ assumedMasterState: null, newDocumentState: doc }));
+		const answer = pushResponseSchemaFor('clients').parse(
+			await api(baseUrl, push, { rows }, owner.token)
+		);
+		if (answer.conflicts.length > 0) throw new Error('seed push met conflicts on new ids');
+		for (const doc of batch) ids.push(doc.id as string);
+	}
+	return { owner, ids, pushMs: performance.now() - started };
+}
+
+export async function pairingCode(baseUrl: string, owner: DeviceTokenResponse): Promise<string> {
+	return pairingCodeResponseSchema.parse(
+		await api(baseUrl, `/salons/${owner.salonId}/pairing-codes`, {}, owner.token)
+	).code;
+}
+
+async function waitForBench(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() => document.body.dataset.ready === 'true' && !!window.__schedarioBench,
+		undefined,
+		{ timeout: 60_000 }
+	);
+}
+
+/**
+ * Pairs a fresh context through /pair as a salon's device would (code from the owner's
+ * device), and times from submitting the code — which starts replication — to every client
+ * being in the page's list. Returns the context and milliseconds.
+ */
+async function firstSync(
+	opts: SyncBenchOptions,
+	owner: DeviceTokenResponse,
+	deviceName: string
+): Promise<{ context: BrowserContext; page: Page; ms: number }> {
+	const code = await pairingCode(opts.baseUrl, owner);
+	const context = await opts.browser.newContext({ viewport: { width: 1366, height: 900 } });
+	// tsx compiles this file with esbuild's keepNames, so functions passed to page.evaluate call
+	// its `__name` helper, which does not exist in the page.
+	await context.addInitScript('globalThis.__name ??= (fn) => fn;');
+	const page = await context.newPage();
+	await page.goto(`${opts.baseUrl}/pair?lang=en&bench=1&code=${encodeURIComponent(code)}`);
+	await waitForBench(page);
+	await page.getByRole('textbox', { name: 'Device name' }).first().fill(deviceName);
+	await page.evaluate(() => {
+		document.addEventListener(
+			'submit',
+			() => {
+				(window as unknown as { __syncStart: number }).__syncStart = performance.now();
+			},
+			{ capture: true, once: true }
+		);
+	});
+	await page.getByRole('button', { name: 'Connect' }).click();
+	const ms = await page.evaluate(
+		({ size, timeout }) =>
+			new Promise<number>((resolve, reject) => {
+				const hook = window.__schedarioBench!;
+				const give = performance.now() + timeout;
+				const poll = () => {
+					if (hook.count() >= size) {
+						resolve(performance.now() - (window as unknown as { __syncStart: number }).__syncStart);
+					} else if (performance.now() > give) {
+						reject(new Error(`first sync: ${hook.count()} of ${size} after ${timeout} ms`));
+					} else requestAnimationFrame(poll);
+				};
+				requestAnimationFrame(poll);
+			}),
+		{ size: opts.size, timeout: SYNC_TIMEOUT_MS }
+	);
+	return { context, page, ms };
+}
+
+async function openCard(page: Page, baseUrl: string, id: string, size: number): Promise<void> {
+	await page.goto(`${baseUrl}/clients/${id}?lang=en&bench=1`);
+	await waitForBench(page);
+	await page.waitForFunction((n) => window.__schedarioBench!.count() >= n, size, {
+		timeout: 60_000
+	});
+}
+
+/** B starts watching for the value before A saves; resolves with the epoch ms it was seen. */
+async function watchOn(page: Page, id: string, value: string): Promise<void> {
+	await page.evaluate(
+		({ id, value, timeout }) => {
+			const w = window as unknown as { __seen: Promise<number> };
+			w.__seen = new Promise<number>((resolve, reject) => {
+				const give = performance.now() + timeout;
+				const poll = () => {
+					const now = performance.now();
+					const client: Client | undefined = window.__schedarioBench!.get(id);
+					if (client?.profession === value) resolve(performance.timeOrigin + now);
+					else if (now > give) reject(new Error(`edit "${value}" not seen in ${timeout} ms`));
+					else requestAnimationFrame(poll);
+				};
+				requestAnimationFrame(poll);
+			});
+		},
+		{ id, value, timeout: EDIT_TIMEOUT_MS }
+	);
+}
+
+/** One edit through A's real form: Edit → Profession → Save; ms from Save to B seeing it. */
+async function timedEdit(a: Page, b: Page, id: string, value: string): Promise<number> {
+	await a.getByRole('main').getByRole('link', { name: 'Edit', exact: true }).click();
+	const field = a.getByLabel('Profession', { exact: true });
+	await field.fill(value);
+	await watchOn(b, id, value);
+	await a.evaluate(() => {
+		document.addEventListener(
+			'submit',
+			() => {
+				const w = window as unknown as { __saved: number };
+				w.__saved = performance.timeOrigin + performance.now();
+			},
+			{ capture: true, once: true }
+		);
+	});
+	await a.getByRole('button', { name: 'Save' }).click();
+	const seen = await b.evaluate(() => (window as unknown as { __seen: Promise<number> }).__seen);
+	// Back on the card: the next round's Edit link is there.
+	await a.waitForURL((url) => url.pathname === `/clients/${id}`);
+	const saved = await a.evaluate(() => (window as unknown as { __saved: number }).__saved);
+	return seen - saved;
+}
+
+export async function runSyncBench(opts: SyncBenchOptions): Promise<Row[]> {
+	const { size, edits } = opts;
+	const rows: Row[] = [];
+	const { owner, ids, pushMs } = await seedServer(opts.baseUrl, size);
+	rows.push({
+		name: `seed server: push ${size} clients (batches of ${MAX_PUSH_ROWS})`,
+		unit: 'docs/s',
+		...summarize([size / (pushMs / 1000)])
+	});
+	const contexts: BrowserContext[] = [];
+	try {
+		// Two fresh devices, one after the other so they do not share the CPU: both samples
+		// are first syncs, and the two then serve for the latency rounds.
+		const b = await firstSync(opts, owner, 'Bench B');
+		contexts.push(b.context);
+		const a = await firstSync(opts, owner, 'Bench A');
+		contexts.push(a.context);
+		const seconds = [b.ms / 1000, a.ms / 1000];
+		rows.push({
+			name: `first sync ${size} clients → empty browser`,
+			unit: 's',
+			...summarize(seconds),
+			target: size >= 50_000 ? '< 10 (50k)' : undefined
+		});
+		rows.push({
+			name: `first sync ${size} clients, throughput`,
+			unit: 'docs/s',
+			...summarize(seconds.map((s) => size / s))
+		});
+		const id = ids[0] as string;
+		await openCard(b.page, opts.baseUrl, id, size);
+		await openCard(a.page, opts.baseUrl, id, size);
+		const latency: number[] = [];
+		for (let i = 0; i < edits; i++) {
+			latency.push(await timedEdit(a.page, b.page, id, `Bench edit ${i + 1}`));
+		}
+		rows.push({
+			name: `edit on A (form Save) → visible on B, ${size} clients`,
+			unit: 'ms',
+			...summarize(latency),
+			target: 'p50 < 100, p95 < 300'
+		});
+	} finally {
+		for (const context of contexts) await context.close();
+	}
+	return rows;
+}
