@@ -52,7 +52,9 @@ function startServer(dataDir: string): Promise<ChildProcess> {
 
 async function waitForList(page: Page): Promise<void> {
 	await page.waitForFunction(
-		() => document.body.dataset.ready === 'true' && !!document.querySelector('[data-index] a[href^="/clients/"]'),
+		() =>
+			document.body.dataset.ready === 'true' &&
+			!!document.querySelector('[data-index] a[href^="/clients/"]'),
 		undefined,
 		{ timeout: 120_000 }
 	);
