@@ -121,6 +121,10 @@ export function createApp({ config, log, storage, now = Date.now, pingIntervalMs
 				sendError(res, error, req.method === 'HEAD');
 				// An oversized body is not read to its end: close once the answer is out.
 				if (error.status === 413) res.once('finish', () => req.destroy());
+				// Refused before its body was read (401, 403, 429…): read the rest and drop it, so
+				// a client still sending a large push sees this answer, not a broken pipe. Bodies
+				// over the limit were refused above by their declared size.
+				else if (!req.readableEnded) req.resume();
 				return;
 			}
 			log.error('http.unhandled', { method: req.method, path, error });
