@@ -4,14 +4,14 @@
 //   BENCH_ROUNDS reloads measured for start-up (default 5)
 //   BENCH_SYNC_SIZE clients in the first-sync measure (default 50000)
 //   BENCH_EDITS  edits timed between two paired browsers (default 100)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { generateClientFields } from '../tests/fixtures/clients';
 import { summarize, printTable, type Row } from './stats';
 import { runSyncBench } from './sync-bench';
+import { launchChromium, startServer } from './harness';
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -32,28 +32,6 @@ const QUERIES = [
 	'ferr',
 	'sara m'
 ];
-
-function startServer(dataDir: string): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-		env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	return new Promise((resolve, reject) => {
-		const deadline = Date.now() + 30_000;
-		const poll = async () => {
-			try {
-				const res = await fetch(`http://localhost:${PORT}/healthz`);
-				if (res.ok) return resolve(child);
-			} catch {
-				// not listening yet: poll again until the deadline
-			}
-			if (Date.now() > deadline) return reject(new Error('server did not start'));
-			setTimeout(poll, 100);
-		};
-		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-		void poll();
-	});
-}
 
 async function waitForList(page: Page): Promise<void> {
 	await page.waitForFunction(
@@ -121,19 +99,8 @@ async function measureKeystrokes(page: Page): Promise<{ keystroke: number[]; que
 
 async function main(): Promise<void> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'schedario-bench-'));
-	const server = await startServer(dataDir);
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
-	});
+	const server = await startServer({ port: PORT, dataDir });
+	const browser = await launchChromium();
 	const rows: Row[] = [];
 	try {
 		const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });

@@ -5,13 +5,13 @@
 //   BENCH_SIZE  clients seeded on the server (default 50000)
 //   BENCH_EDITS edits timed from one browser to the other (default 100)
 //   BENCH_PORT  server port (default 4497)
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { printTable } from './stats';
 import { runSyncBench } from './sync-bench';
+import { launchChromium, startServer } from './harness';
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 50_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
@@ -28,52 +28,17 @@ function build(): void {
 	if (result.status !== 0) throw new Error(`vite build failed (${result.status})`);
 }
 
-function startServer(dataDir: string): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			HOST: '127.0.0.1',
-			PORT: String(PORT),
-			DATA_DIR: dataDir,
-			STATIC_DIR: join(ROOT, BUILD_DIR),
-			LOG_LEVEL: 'warn'
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	return new Promise((resolvePromise, reject) => {
-		const deadline = Date.now() + 30_000;
-		const poll = async () => {
-			try {
-				const res = await fetch(`http://127.0.0.1:${PORT}/healthz`);
-				if (res.ok) return resolvePromise(child);
-			} catch {
-				// not listening yet: poll again until the deadline
-			}
-			if (Date.now() > deadline) return reject(new Error('server did not start'));
-			setTimeout(poll, 100);
-		};
-		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-		void poll();
-	});
-}
-
 async function main(): Promise<void> {
 	if (process.env.BENCH_SKIP_BUILD !== '1') build();
 	const dataDir = mkdtempSync(join(tmpdir(), 'schedario-sbench-'));
-	const server = await startServer(dataDir);
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
+	const server = await startServer({
+		port: PORT,
+		dataDir,
+		host: '127.0.0.1',
+		staticDir: join(ROOT, BUILD_DIR),
+		cwd: ROOT
 	});
+	const browser = await launchChromium();
 	try {
 		const rows = await runSyncBench({
 			browser,
