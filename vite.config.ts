@@ -12,7 +12,10 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// Property tests run thousands of generated cases: seconds alone, several times
+					// that on a loaded 2-core CI machine. A hang still fails, a slow machine does not.
+					testTimeout: 30_000
 				}
 			},
 			{
