@@ -6,7 +6,7 @@ import pg from 'pg';
 import { startListener } from './postgres-listen.js';
 import { num, pushInTransaction } from './postgres-push.js';
 import { POSTGRES_SCHEMA } from './schema-sql.js';
-import { ChangeHub, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { ChangeHub, deviceParams, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
 import {
 	PairingCodeCollisionError,
 	type DeviceRecord,
@@ -62,18 +62,6 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
 
 const INSERT_DEVICE = `INSERT INTO devices (id, salon_id, name, role, token_hash, created_at,
 	last_seen_at, revoked_at, location_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
-const deviceParams = (d: DeviceRecord) => [
-	d.id,
-	d.salonId,
-	d.name,
-	d.role,
-	d.tokenHash,
-	d.createdAt,
-	d.lastSeenAt,
-	d.revokedAt,
-	d.locationId
-];
-
 export async function openPostgresStorage({
 	url,
 	maxConnections = 10

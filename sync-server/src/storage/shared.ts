@@ -1,5 +1,5 @@
 // Pieces both adapters need, kept in one place so the two cannot drift apart.
-import type { ChangeNotice } from './types.js';
+import type { ChangeNotice, DeviceRecord } from './types.js';
 
 /** A pairing code dies after this many wrong secrets (contract: "5 wrong attempts kill it"). */
 export const MAX_PAIRING_ATTEMPTS = 5;
@@ -51,3 +51,16 @@ export class ChangeHub {
 		this.listeners.clear();
 	}
 }
+
+/** A device's columns in the order both adapters' INSERT statements list them. */
+export const deviceParams = (d: DeviceRecord) => [
+	d.id,
+	d.salonId,
+	d.name,
+	d.role,
+	d.tokenHash,
+	d.createdAt,
+	d.lastSeenAt,
+	d.revokedAt,
+	d.locationId
+];

@@ -3,7 +3,7 @@
 // transactions are naturally serialised, and BEGIN IMMEDIATE covers a second process on the file.
 import Database from 'better-sqlite3';
 import { SQLITE_SCHEMA } from './schema-sql.js';
-import { canonicalJson, ChangeHub, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { canonicalJson, ChangeHub, deviceParams, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
 import {
 	PairingCodeCollisionError,
 	UnknownSalonError,
@@ -62,18 +62,6 @@ const toPairing = (r: PairingRow): PairingCodeRecord => ({
 	usedAt: r.used_at,
 	createdBy: r.created_by
 });
-
-const deviceParams = (d: DeviceRecord) => [
-	d.id,
-	d.salonId,
-	d.name,
-	d.role,
-	d.tokenHash,
-	d.createdAt,
-	d.lastSeenAt,
-	d.revokedAt,
-	d.locationId
-];
 
 export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncStorage> {
 	const db = new Database(file);
