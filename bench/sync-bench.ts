@@ -17,7 +17,8 @@ import {
 } from '../src/lib/domain/sync-protocol';
 import { SORT_NAME_MAX } from '../src/lib/db/schemas/client.schema';
 import { generateClientFields } from '../tests/fixtures/clients';
-import { summarize, type Row } from './stats';
+import { row } from './stats';
+import type { BenchRow } from './types';
 
 export interface SyncBenchOptions {
 	browser: Browser;
@@ -233,15 +234,20 @@ async function timedEdit(a: Page, b: Page, id: string, value: string): Promise<n
 	return seen - saved;
 }
 
-export async function runSyncBench(opts: SyncBenchOptions): Promise<Row[]> {
+/** Seeds the server, times two first syncs into empty browsers, then `edits` edits from one
+ *  to the other. `peerFirstSync` (seconds) is the peer's first sync of the same documents. */
+export async function runSyncBench(
+	opts: SyncBenchOptions,
+	peerFirstSync?: (owner: DeviceTokenResponse) => Promise<{ name: string; seconds: number[] }>
+): Promise<BenchRow[]> {
 	const { size, edits } = opts;
-	const rows: Row[] = [];
+	const rows: BenchRow[] = [];
 	const { owner, ids, pushMs } = await seedServer(opts.baseUrl, size);
-	rows.push({
-		name: `seed server: push ${size} clients (batches of ${MAX_PUSH_ROWS})`,
-		unit: 'docs/s',
-		...summarize([size / (pushMs / 1000)])
-	});
+	rows.push(
+		row(`seed server: push ${size} clients (batches of ${MAX_PUSH_ROWS})`, 'docs/s', [
+			size / (pushMs / 1000)
+		])
+	);
 	const contexts: BrowserContext[] = [];
 	try {
 		// Two fresh devices, one after the other so they do not share the CPU: both samples
@@ -251,17 +257,24 @@ export async function runSyncBench(opts: SyncBenchOptions): Promise<Row[]> {
 		const a = await firstSync(opts, owner, 'Bench A');
 		contexts.push(a.context);
 		const seconds = [b.ms / 1000, a.ms / 1000];
-		rows.push({
-			name: `first sync ${size} clients → empty browser`,
-			unit: 's',
-			...summarize(seconds),
-			target: size >= 50_000 ? '< 10 (50k)' : undefined
-		});
-		rows.push({
-			name: `first sync ${size} clients, throughput`,
-			unit: 'docs/s',
-			...summarize(seconds.map((s) => size / s))
-		});
+		const peer = peerFirstSync ? await peerFirstSync(owner) : undefined;
+		rows.push(
+			row(`first sync ${size} clients → empty browser`, 's', seconds, {
+				peer: peer ? { name: peer.name, samples: peer.seconds } : undefined,
+				target: '< 10 (50k), ahead of PouchDB'
+			})
+		);
+		rows.push(
+			row(
+				`first sync ${size} clients, throughput`,
+				'docs/s',
+				seconds.map((s) => size / s),
+				{
+					peer: peer ? { name: peer.name, samples: peer.seconds.map((s) => size / s) } : undefined,
+					higherIsBetter: true
+				}
+			)
+		);
 		const id = ids[0] as string;
 		await openCard(b.page, opts.baseUrl, id, size);
 		await openCard(a.page, opts.baseUrl, id, size);
@@ -269,12 +282,16 @@ export async function runSyncBench(opts: SyncBenchOptions): Promise<Row[]> {
 		for (let i = 0; i < edits; i++) {
 			latency.push(await timedEdit(a.page, b.page, id, `Bench edit ${i + 1}`));
 		}
-		rows.push({
-			name: `edit on A (form submit) → visible on B, ${size} clients`,
-			unit: 'ms',
-			...summarize(latency),
-			target: 'p50 < 100, p95 < 300'
-		});
+		rows.push(
+			row(
+				`edit on A (form submit) → visible on B, ${edits} edits, ${size} clients`,
+				'ms',
+				latency,
+				{
+					target: 'p50 < 100, p95 < 300'
+				}
+			)
+		);
 	} finally {
 		for (const context of contexts) await context.close();
 	}
