@@ -98,7 +98,12 @@ export function wireBatches(count: number): Record<string, unknown>[][] {
 export async function seedServer(
 	baseUrl: string,
 	size: number
-): Promise<{ owner: DeviceTokenResponse; ids: string[]; pushMs: number }> {
+): Promise<{
+	owner: DeviceTokenResponse;
+	ids: string[];
+	docs: Record<string, unknown>[];
+	pushMs: number;
+}> {
 	const owner = deviceTokenResponseSchema.parse(
 		await api(baseUrl, '/salons', { salonName: 'Salone Bench', deviceName: 'Bench seeder' })
 	);
@@ -114,7 +119,7 @@ export async function seedServer(
 		if (answer.conflicts.length > 0) throw new Error('seed push met conflicts on new ids');
 		for (const doc of batch) ids.push(doc.id as string);
 	}
-	return { owner, ids, pushMs: performance.now() - started };
+	return { owner, ids, docs: batches.flat(), pushMs: performance.now() - started };
 }
 
 export async function pairingCode(baseUrl: string, owner: DeviceTokenResponse): Promise<string> {
@@ -235,14 +240,16 @@ async function timedEdit(a: Page, b: Page, id: string, value: string): Promise<n
 }
 
 /** Seeds the server, times two first syncs into empty browsers, then `edits` edits from one
- *  to the other. `peerFirstSync` (seconds) is the peer's first sync of the same documents. */
+ *  to the other. `peerFirstSync` times the peer's first sync of the same documents (seconds). */
 export async function runSyncBench(
 	opts: SyncBenchOptions,
-	peerFirstSync?: (owner: DeviceTokenResponse) => Promise<{ name: string; seconds: number[] }>
+	peerFirstSync?: (
+		docs: readonly Record<string, unknown>[]
+	) => Promise<{ name: string; seconds: number[] }>
 ): Promise<BenchRow[]> {
 	const { size, edits } = opts;
 	const rows: BenchRow[] = [];
-	const { owner, ids, pushMs } = await seedServer(opts.baseUrl, size);
+	const { owner, ids, docs, pushMs } = await seedServer(opts.baseUrl, size);
 	rows.push(
 		row(`seed server: push ${size} clients (batches of ${MAX_PUSH_ROWS})`, 'docs/s', [
 			size / (pushMs / 1000)
@@ -257,7 +264,7 @@ export async function runSyncBench(
 		const a = await firstSync(opts, owner, 'Bench A');
 		contexts.push(a.context);
 		const seconds = [b.ms / 1000, a.ms / 1000];
-		const peer = peerFirstSync ? await peerFirstSync(owner) : undefined;
+		const peer = peerFirstSync ? await peerFirstSync(docs) : undefined;
 		rows.push(
 			row(`first sync ${size} clients → empty browser`, 's', seconds, {
 				peer: peer ? { name: peer.name, samples: peer.seconds } : undefined,
