@@ -126,7 +126,7 @@ async function holdStream(
 /** The device's next edit of each of its clients, assuming what it pushed last. */
 function nextRows(device: Device, round: number) {
 	return device.docs.map((doc) => {
-		const next = {
+		const next: Record<string, unknown> = {
 			...doc,
 			profession: `Load ${round}`,
 			updatedAt: Date.now(),

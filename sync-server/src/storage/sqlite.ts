@@ -3,65 +3,16 @@
 // transactions are naturally serialised, and BEGIN IMMEDIATE covers a second process on the file.
 // Pushes go through sqlite-push.ts, which commits the pushes that arrive together at once.
 import Database from 'better-sqlite3';
-import { SQLITE_SCHEMA } from './schema-sql.js';
-import { createSqlitePush } from './sqlite-push.js';
+import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
 import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
-import {
-	PairingCodeCollisionError,
-	type DeviceRecord,
-	type PairingCodeRecord,
-	type StoredDoc,
-	type SyncStorage
-} from './types.js';
+import { createSqlitePush } from './sqlite-push.js';
+import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
+import { PairingCodeCollisionError, type StoredDoc, type SyncStorage } from './types.js';
 
 export interface SqliteOptions {
 	/** Path of the database file (created if missing), or ':memory:'. */
 	file: string;
 }
-
-interface DeviceRow {
-	id: string;
-	salon_id: string;
-	name: string;
-	role: 'owner' | 'staff';
-	token_hash: string;
-	created_at: number;
-	last_seen_at: number | null;
-	revoked_at: number | null;
-	location_id: string | null;
-}
-
-interface PairingRow {
-	code_id: string;
-	salon_id: string;
-	secret_hash: string;
-	expires_at: number;
-	attempts: number;
-	used_at: number | null;
-	created_by: string;
-}
-
-const toDevice = (r: DeviceRow): DeviceRecord => ({
-	id: r.id,
-	salonId: r.salon_id,
-	name: r.name,
-	role: r.role,
-	tokenHash: r.token_hash,
-	createdAt: r.created_at,
-	lastSeenAt: r.last_seen_at,
-	revokedAt: r.revoked_at,
-	locationId: r.location_id
-});
-
-const toPairing = (r: PairingRow): PairingCodeRecord => ({
-	codeId: r.code_id,
-	salonId: r.salon_id,
-	secretHash: r.secret_hash,
-	expiresAt: r.expires_at,
-	attempts: r.attempts,
-	usedAt: r.used_at,
-	createdBy: r.created_by
-});
 
 export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncStorage> {
 	const db = new Database(file);
@@ -77,6 +28,13 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 	function migrate(): void {
 		db.transaction(() => {
 			for (const sql of SQLITE_SCHEMA) db.exec(sql);
+			// SQLite has no ADD COLUMN IF NOT EXISTS: look the column up first.
+			for (const { table, column, type } of ADDED_COLUMNS) {
+				const columns = db.pragma(`table_info(${table})`) as { name: string }[];
+				if (!columns.some((c) => c.name === column)) {
+					db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+				}
+			}
 		}).immediate();
 	}
 	// Statements are prepared against the schema, so it must exist first.
@@ -101,13 +59,17 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		revokeDevice: db.prepare(
 			'UPDATE devices SET revoked_at = ? WHERE salon_id = ? AND id = ? AND revoked_at IS NULL'
 		),
+		setDeviceLocation: db.prepare(
+			'UPDATE devices SET location_id = ? WHERE salon_id = ? AND id = ? AND revoked_at IS NULL'
+		),
 		upsertPairing: db.prepare(
 			`INSERT INTO pairing_codes (code_id, salon_id, secret_hash, expires_at, attempts, used_at,
-				created_by) VALUES (@codeId, @salonId, @secretHash, @expiresAt, @attempts, @usedAt,
-				@createdBy)
+				created_by, location_id) VALUES (@codeId, @salonId, @secretHash, @expiresAt, @attempts,
+				@usedAt, @createdBy, @locationId)
 			 ON CONFLICT (code_id) DO UPDATE SET salon_id = excluded.salon_id,
 				secret_hash = excluded.secret_hash, expires_at = excluded.expires_at,
-				attempts = excluded.attempts, used_at = excluded.used_at, created_by = excluded.created_by
+				attempts = excluded.attempts, used_at = excluded.used_at, created_by = excluded.created_by,
+				location_id = excluded.location_id
 			 WHERE pairing_codes.used_at IS NOT NULL OR pairing_codes.expires_at <= @now
 				OR pairing_codes.attempts >= @maxAttempts`
 		),
@@ -121,6 +83,9 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		pull: db.prepare<[string, string, number, number], { id: string; seq: number; data: string }>(
 			`SELECT id, seq, data FROM docs WHERE salon_id = ? AND collection = ? AND seq > ?
 			 ORDER BY seq LIMIT ?`
+		),
+		currentDoc: db.prepare<[string, string, string], { data: string }>(
+			'SELECT data FROM docs WHERE salon_id = ? AND collection = ? AND id = ?'
 		),
 		revisions: db.prepare<
 			[string, string, string],
@@ -185,6 +150,9 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		async revokeDevice(salonId, deviceId, at) {
 			return st.revokeDevice.run(at, salonId, deviceId).changes === 1;
 		},
+		async setDeviceLocation(salonId, deviceId, locationId) {
+			return st.setDeviceLocation.run(locationId, salonId, deviceId).changes === 1;
+		},
 		async createPairingCode(c) {
 			const { changes } = st.upsertPairing.run({
 				...c,
@@ -207,6 +175,10 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 			return st.pull
 				.all(salonId, collection, afterSeq, limit)
 				.map((r) => ({ id: r.id, seq: r.seq, data: JSON.parse(r.data) as unknown }));
+		},
+		async getDocument(salonId, collection, id) {
+			const row = st.currentDoc.get(salonId, collection, id);
+			return row ? (JSON.parse(row.data) as unknown) : null;
 		},
 		async push(salonId, collection, deviceId, rows, at, describe) {
 			assertOpen();
