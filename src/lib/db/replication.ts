@@ -9,8 +9,8 @@ import { maxHlc, type Hlc } from '$lib/domain/hlc';
 import {
 	changeEventSchema,
 	errorBodySchema,
-	MAX_PULL_LIMIT,
-	MAX_PUSH_ROWS,
+	maxPullLimitOf,
+	maxPushRowsOf,
 	SYNCED_COLLECTIONS,
 	streamTicketResponseSchema,
 	type Checkpoint,
@@ -187,16 +187,17 @@ export function startReplication(
 			// and each tab's status then reflects its own writes.
 			waitForLeadership: false,
 			pull: {
-				batchSize: MAX_PULL_LIMIT,
+				batchSize: maxPullLimitOf(collection),
 				stream$: stream$.asObservable(),
 				handler: async (checkpoint, batchSize) => {
-					const limit = Math.max(1, Math.min(batchSize, MAX_PULL_LIMIT));
+					const limit = Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)));
 					const body = (await call(`/${collection}/pull`, {
 						checkpoint: checkpoint ?? null,
 						limit
 					})) as { documents: unknown[]; checkpoint: Checkpoint };
 					succeeded();
-					if (collection === 'clients' && body.documents.length > 0) {
+					// Client and note stamps order this device's later writes after what it saw.
+					if ((collection === 'clients' || collection === 'notes') && body.documents.length > 0) {
 						const stamp = newestStamp(body.documents);
 						if (stamp) hooks.onRemoteStamp?.(stamp);
 					}
@@ -204,7 +205,7 @@ export function startReplication(
 				}
 			},
 			push: {
-				batchSize: MAX_PUSH_ROWS,
+				batchSize: maxPushRowsOf(collection),
 				handler: async (rows) => {
 					pending.set(collection, rows.length);
 					report({ pending: totalPending() });

@@ -13,9 +13,18 @@ import {
 	NAME_REQUIRED,
 	type ClientField
 } from './client.js';
+import { checkFileData, fileSchema, MAX_FILE_BASE64, MAX_THUMB_BASE64 } from './files.js';
+import { noteSchema } from './notes.js';
 import { categorySchema, salonSettingsSchema, sourceSchema } from './settings.js';
 
-export const SYNCED_COLLECTIONS = ['clients', 'categories', 'sources', 'settings'] as const;
+export const SYNCED_COLLECTIONS = [
+	'clients',
+	'categories',
+	'sources',
+	'settings',
+	'notes',
+	'files'
+] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
 
 export const MAX_PUSH_ROWS = 200;
@@ -24,6 +33,23 @@ export const MAX_BODY_BYTES = 1_000_000;
 /** Bounds of a settings value, the one free-form JSON on the wire. */
 export const MAX_JSON_DEPTH = 8;
 export const MAX_JSON_STRING = 10_000;
+
+/** `files` carry up to MAX_FILE_BYTES each: few per request, and a larger (bounded) body. A
+ *  push row holds two versions (assumed and new), each at most one file plus its thumbnail. */
+export const MAX_FILE_PUSH_ROWS = 2;
+export const MAX_FILE_PULL_LIMIT = 5;
+export const MAX_FILE_BODY_BYTES =
+	MAX_FILE_PUSH_ROWS * 2 * (MAX_FILE_BASE64 + MAX_THUMB_BASE64) + 500_000;
+
+export function maxPushRowsOf(collection: SyncedCollection): number {
+	return collection === 'files' ? MAX_FILE_PUSH_ROWS : MAX_PUSH_ROWS;
+}
+export function maxPullLimitOf(collection: SyncedCollection): number {
+	return collection === 'files' ? MAX_FILE_PULL_LIMIT : MAX_PULL_LIMIT;
+}
+export function maxBodyBytesOf(collection: SyncedCollection): number {
+	return collection === 'files' ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 export function isSyncedCollection(name: string): name is SyncedCollection {
 	return (SYNCED_COLLECTIONS as readonly string[]).includes(name);
@@ -111,15 +137,47 @@ export const sourceWireSchema = z.discriminatedUnion('_deleted', [
 	sourceSchema.extend({ _deleted: deleted }).strict()
 ]);
 
+/** A live note has text; a deleted one (by its author) keeps none and no pin. */
+export const noteWireSchema = z.discriminatedUnion('_deleted', [
+	noteSchema
+		.extend({ _deleted: live })
+		.strict()
+		.refine((n) => n.text.trim() !== '', { message: 'textRequired', path: ['text'] }),
+	noteSchema.extend({ _deleted: deleted, text: z.literal(''), pinned: z.literal(false) }).strict()
+]);
+
+/** A live file's bytes are checked (base64, size, type by content); a deleted one keeps none. */
+export const fileWireSchema = z.discriminatedUnion('_deleted', [
+	fileSchema
+		.extend({ _deleted: live })
+		.strict()
+		.superRefine((f, ctx) => {
+			const problem = checkFileData(f);
+			if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['data'] });
+		}),
+	fileSchema
+		.extend({
+			_deleted: deleted,
+			name: z.literal(''),
+			data: z.literal(''),
+			thumb: z.literal('')
+		})
+		.strict()
+]);
+
 export type WireClient = z.infer<typeof clientWireSchema>;
 export type WireCategory = z.infer<typeof categoryWireSchema>;
 export type WireSource = z.infer<typeof sourceWireSchema>;
 export type WireSetting = z.infer<typeof settingWireSchema>;
+export type WireNote = z.infer<typeof noteWireSchema>;
+export type WireFile = z.infer<typeof fileWireSchema>;
 export interface WireDocOf {
 	clients: WireClient;
 	categories: WireCategory;
 	sources: WireSource;
 	settings: WireSetting;
+	notes: WireNote;
+	files: WireFile;
 }
 export type WireDoc = WireDocOf[SyncedCollection];
 
@@ -127,7 +185,9 @@ const DOCUMENT_SCHEMAS = {
 	clients: clientWireSchema,
 	categories: categoryWireSchema,
 	sources: sourceWireSchema,
-	settings: settingWireSchema
+	settings: settingWireSchema,
+	notes: noteWireSchema,
+	files: fileWireSchema
 } as const;
 
 export function documentSchemaFor<C extends SyncedCollection>(
@@ -176,7 +236,7 @@ export function pushRequestSchemaFor(collection: SyncedCollection) {
 					(r.newDocumentState as Record<string, unknown>)[pk],
 			{ message: 'primaryKeyMismatch', path: ['assumedMasterState', pk] }
 		);
-	return z.object({ rows: z.array(row).min(1).max(MAX_PUSH_ROWS) }).strict();
+	return z.object({ rows: z.array(row).min(1).max(maxPushRowsOf(collection)) }).strict();
 }
 export interface PushRow<D = WireDoc> {
 	assumedMasterState: D | null;
