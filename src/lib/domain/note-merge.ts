@@ -2,7 +2,7 @@
 // notes.ts so the wire protocol can import the note schema without an import cycle.
 import { compareHlc } from './hlc.js';
 import type { NoteDoc } from './notes.js';
-import { canonicalJson } from './sync-protocol.js';
+import { canonicalJson } from './canonical-json.js';
 
 function compareCanonical(a: unknown, b: unknown): number {
 	const sa = canonicalJson(a);

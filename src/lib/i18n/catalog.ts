@@ -10,6 +10,7 @@ import { clientCard } from './messages/client-card';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
+import { exportMessages } from './messages/export';
 import { notes } from './messages/notes';
 
 const features = [
@@ -22,6 +23,7 @@ const features = [
 	clientsList,
 	validation,
 	sync,
+	exportMessages,
 	notes
 ] as const;
 
