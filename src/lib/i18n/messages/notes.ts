@@ -3,7 +3,7 @@ import { defineMessages } from '../define';
 
 export const notes = defineMessages({
 	it: {
-		'notes.title': 'Note',
+		'notes.title': 'Cronologia',
 		'notes.textLabel': 'Nuova nota',
 		'notes.authorLabel': 'Scritta da',
 		'notes.add': 'Aggiungi nota',
@@ -55,7 +55,7 @@ export const notes = defineMessages({
 		'files.error.fileCorrupt': 'Impossibile leggere il file: potrebbe essere danneggiato.'
 	},
 	en: {
-		'notes.title': 'Notes',
+		'notes.title': 'Timeline',
 		'notes.textLabel': 'New note',
 		'notes.authorLabel': 'Written by',
 		'notes.add': 'Add note',
@@ -107,7 +107,7 @@ export const notes = defineMessages({
 		'files.error.fileCorrupt': 'The file could not be read: it may be damaged.'
 	},
 	pt: {
-		'notes.title': 'Notas',
+		'notes.title': 'Cronologia',
 		'notes.textLabel': 'Nova nota',
 		'notes.authorLabel': 'Escrita por',
 		'notes.add': 'Adicionar nota',
@@ -159,7 +159,7 @@ export const notes = defineMessages({
 		'files.error.fileCorrupt': 'Não foi possível ler o ficheiro: pode estar danificado.'
 	},
 	bg: {
-		'notes.title': 'Бележки',
+		'notes.title': 'Хронология',
 		'notes.textLabel': 'Нова бележка',
 		'notes.authorLabel': 'Написана от',
 		'notes.add': 'Добави бележка',
