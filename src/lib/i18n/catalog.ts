@@ -11,6 +11,7 @@ import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
 import { exportMessages } from './messages/export';
+import { locations } from './messages/locations';
 import { notes } from './messages/notes';
 
 const features = [
@@ -24,6 +25,7 @@ const features = [
 	validation,
 	sync,
 	exportMessages,
+	locations,
 	notes
 ] as const;
 
