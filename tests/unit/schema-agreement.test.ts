@@ -11,6 +11,10 @@ import { categorySchema, sourceSchema } from '$lib/domain/settings';
 import { clientSchemaLiteral } from '$lib/db/schemas/client.schema';
 import { categorySchemaLiteral } from '$lib/db/schemas/categories.schema';
 import { sourceSchemaLiteral } from '$lib/db/schemas/sources.schema';
+import { visitSchema } from '$lib/domain/visit';
+import { catalogItemSchema } from '$lib/domain/catalog';
+import { visitSchemaLiteral } from '$lib/db/schemas/visit.schema';
+import { catalogSchemaLiteral } from '$lib/db/schemas/catalog.schema';
 import { generateClientFields, mulberry32 } from '../fixtures/clients';
 
 /** A validator-neutral description of a schema node, built from either side. */
@@ -136,7 +140,9 @@ describe('RxDB schemas mirror the zod schemas', () => {
 	it.each([
 		['clients', clientSchema, clientSchemaLiteral],
 		['categories', categorySchema, categorySchemaLiteral],
-		['sources', sourceSchema, sourceSchemaLiteral]
+		['sources', sourceSchema, sourceSchemaLiteral],
+		['visits', visitSchema, visitSchemaLiteral],
+		['catalog', catalogItemSchema, catalogSchemaLiteral]
 	] as const)('%s: same fields, types, nullability, required, enums, lengths', (_, zod, json) => {
 		expect(fromJson(json as unknown as JsonNode)).toEqual(fromZod(zod as unknown as ZodNode));
 	});

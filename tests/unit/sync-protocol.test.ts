@@ -27,6 +27,7 @@ import {
 	pushRequestSchemaFor,
 	pushResponseSchemaFor
 } from '../../src/lib/domain/sync-protocol';
+import { makeVisit } from '../fixtures/visits';
 
 const clock = new HybridClock('tablet', () => 1_763_942_400_000);
 
@@ -50,7 +51,22 @@ const docs = {
 	clients: liveClient,
 	categories: () => ({ id: 'k1', name: 'VIP', color: '#aa00ff', createdAt: 1, _deleted: false }),
 	sources: () => ({ id: 's1', name: 'Instagram', createdAt: 1, _deleted: false }),
-	settings: () => ({ key: 'salonName', value: 'Bella', updatedAt: 3, _deleted: false })
+	settings: () => ({ key: 'salonName', value: 'Bella', updatedAt: 3, _deleted: false }),
+	visits: () => ({
+		...makeVisit({ note: 'Colore 7.4', services: [{ itemId: 'c1', name: 'Colore', price: 5500 }] }),
+		clock: { note: clock.tick() },
+		_deleted: false
+	}),
+	catalog: () => ({
+		id: 'c1',
+		kind: 'service',
+		name: 'Colore',
+		price: 5500,
+		active: true,
+		createdAt: 1,
+		updatedAt: 2,
+		_deleted: false
+	})
 };
 
 /** The error path the server would answer for `body`, or null when it is accepted. */

@@ -20,17 +20,23 @@ import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.s
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
+import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
+import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
 
 export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
+export type VisitCollection = RxCollection<VisitDocType>;
+export type CatalogCollection = RxCollection<CatalogDocType>;
 
 export interface SchedarioCollections {
 	clients: ClientCollection;
 	categories: CategoryCollection;
 	sources: SourceCollection;
 	settings: SettingCollection;
+	visits: VisitCollection;
+	catalog: CatalogCollection;
 }
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
@@ -92,6 +98,14 @@ export async function createSchedarioDatabase(
 			settings: {
 				schema: settingJsonSchema,
 				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
+			},
+			visits: {
+				schema: visitJsonSchema,
+				conflictHandler: conflictHandlerFor<VisitDocType>('visits')
+			},
+			catalog: {
+				schema: catalogJsonSchema,
+				conflictHandler: conflictHandlerFor<CatalogDocType>('catalog')
 			}
 		});
 	} catch (error) {

@@ -14,8 +14,17 @@ import {
 	type ClientField
 } from './client.js';
 import { categorySchema, salonSettingsSchema, sourceSchema } from './settings.js';
+import { catalogItemSchema } from './catalog.js';
+import { visitSchema } from './visit.js';
 
-export const SYNCED_COLLECTIONS = ['clients', 'categories', 'sources', 'settings'] as const;
+export const SYNCED_COLLECTIONS = [
+	'clients',
+	'categories',
+	'sources',
+	'settings',
+	'visits',
+	'catalog'
+] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
 
 export const MAX_PUSH_ROWS = 200;
@@ -111,7 +120,20 @@ export const sourceWireSchema = z.discriminatedUnion('_deleted', [
 	sourceSchema.extend({ _deleted: deleted }).strict()
 ]);
 
+/** Visits and movements are never deleted from the app; a tombstone has the same shape. */
+export const visitWireSchema = z.discriminatedUnion('_deleted', [
+	visitSchema.extend({ _deleted: live }).strict(),
+	visitSchema.extend({ _deleted: deleted }).strict()
+]);
+
+export const catalogWireSchema = z.discriminatedUnion('_deleted', [
+	catalogItemSchema.extend({ _deleted: live }).strict(),
+	catalogItemSchema.extend({ _deleted: deleted }).strict()
+]);
+
 export type WireClient = z.infer<typeof clientWireSchema>;
+export type WireVisit = z.infer<typeof visitWireSchema>;
+export type WireCatalogItem = z.infer<typeof catalogWireSchema>;
 export type WireCategory = z.infer<typeof categoryWireSchema>;
 export type WireSource = z.infer<typeof sourceWireSchema>;
 export type WireSetting = z.infer<typeof settingWireSchema>;
@@ -120,6 +142,8 @@ export interface WireDocOf {
 	categories: WireCategory;
 	sources: WireSource;
 	settings: WireSetting;
+	visits: WireVisit;
+	catalog: WireCatalogItem;
 }
 export type WireDoc = WireDocOf[SyncedCollection];
 
@@ -127,7 +151,9 @@ const DOCUMENT_SCHEMAS = {
 	clients: clientWireSchema,
 	categories: categoryWireSchema,
 	sources: sourceWireSchema,
-	settings: settingWireSchema
+	settings: settingWireSchema,
+	visits: visitWireSchema,
+	catalog: catalogWireSchema
 } as const;
 
 export function documentSchemaFor<C extends SyncedCollection>(
