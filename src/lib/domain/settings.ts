@@ -1,6 +1,7 @@
 // Salon configuration kept in the `settings` collection (one document per key).
 import { z } from 'zod';
 import type { ClientField } from './client.js';
+import { locationsSchema } from './locations.js';
 
 export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -26,7 +27,9 @@ export const salonSettingsSchema = z.object({
 	/** The salon's own language; each device may still choose its own. */
 	locale: z.enum(LOCALES),
 	/** ISO 4217 code of prices and amounts (visits, catalogue, prepaid credit). */
-	currency: z.string().regex(/^[A-Z]{3}$/)
+	currency: z.string().regex(/^[A-Z]{3}$/),
+	/** The chain's locations (locations.ts); empty for a salon with one place. */
+	locations: locationsSchema
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -35,7 +38,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	requiredFields: ['firstName', 'lastName'],
 	salonName: '',
 	locale: 'it',
-	currency: 'EUR'
+	currency: 'EUR',
+	locations: []
 };
 
 export const categorySchema = z.object({
