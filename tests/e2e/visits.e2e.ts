@@ -1,7 +1,7 @@
 // Visits, catalogue, statistics, loyalty and birthdays in the real app (built, served by the
 // real sync server, real IndexedDB in Chromium). The last test pairs two devices: a visit added
 // offline on the tablet reaches reception, and the list's visit columns follow.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, gotoApp, waitForAppReady } from './support';
 
 async function createClient(page: Page, first: string, last: string, extra?: () => Promise<void>) {

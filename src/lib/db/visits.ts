@@ -12,13 +12,14 @@ import {
 	type Visit,
 	type VisitFields
 } from '$lib/domain/visit';
+import type { VisitChange } from '$lib/domain/visit-index';
 import type { WriteContext } from './clients';
 import { plain } from './config-helpers';
 import type { SchedarioDatabase } from './database';
 import { NotFoundError, parseOrThrow, ValidationError } from './errors';
 import type { VisitDocType } from './schemas/visit.schema';
 
-export type VisitChange = { kind: 'upsert'; visit: Visit } | { kind: 'remove'; id: string };
+export type { VisitChange };
 
 const patchSchema = visitFieldsSchema.partial().strict();
 

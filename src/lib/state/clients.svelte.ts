@@ -35,7 +35,9 @@ export class ClientBook {
 	/** Milliseconds the last start-up load took (read, index build), for the benchmark. */
 	loadMs = $state(0);
 
-	/** Visit aggregates per client id, kept by the visits state (visits.svelte.ts). */
+	/** Visit aggregates per client id, kept by the visits state (visits.svelte.ts). A plain
+	 *  Map on purpose: it is read by the search index, and `revision` is what pages react to. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #aggregates = new Map<string, VisitAggregate>();
 	#index = this.#newIndex('IT');
 	#indexCountry = 'IT';

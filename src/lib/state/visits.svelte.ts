@@ -5,15 +5,11 @@
 import type { Subscription } from 'rxjs';
 import { getDatabase, type SchedarioDatabase } from '$lib/db/database';
 import * as visits from '$lib/db/visits';
-import {
-	compareVisitsNewestFirst,
-	type Visit,
-	type VisitFields,
-	type VisitKind
-} from '$lib/domain/visit';
-import { aggregateVisits, type VisitAggregate } from '$lib/domain/visit-stats';
+import type { Visit, VisitFields, VisitKind } from '$lib/domain/visit';
+import { VisitIndex, type VisitChange } from '$lib/domain/visit-index';
 import { clientBook } from './clients.svelte';
 import { writeContext } from './device';
+import { currentLocationId } from './sync.svelte';
 
 export class VisitBook {
 	ready = $state(false);
@@ -21,8 +17,7 @@ export class VisitBook {
 	/** Bumped on every change to any visit. */
 	revision = $state(0);
 
-	readonly #byId = new Map<string, Visit>();
-	readonly #byClient = new Map<string, Map<string, Visit>>();
+	readonly #index = new VisitIndex();
 	#db: Promise<SchedarioDatabase> | null = null;
 	#started: Promise<void> | null = null;
 	#subscription: Subscription | null = null;
@@ -41,7 +36,7 @@ export class VisitBook {
 		this.#db ??= given ? Promise.resolve(given) : getDatabase();
 		const db = await this.#db;
 		// Follow the stream before reading, buffering what arrives meanwhile (as clientBook does).
-		const buffered: visits.VisitChange[] = [];
+		const buffered: VisitChange[] = [];
 		let loaded = false;
 		this.#subscription = visits.changes$(db).subscribe((batch) => {
 			if (loaded) this.#apply(batch);
@@ -50,7 +45,7 @@ export class VisitBook {
 		const everything = await visits.all(db);
 		loaded = true;
 		this.#apply([
-			...everything.map((visit): visits.VisitChange => ({ kind: 'upsert', visit })),
+			...everything.map((visit): VisitChange => ({ kind: 'upsert', visit })),
 			...buffered
 		]);
 		this.error = null;
@@ -62,50 +57,26 @@ export class VisitBook {
 		this.#subscription = null;
 		this.#db = null;
 		this.#started = null;
-		this.#byId.clear();
-		this.#byClient.clear();
+		this.#index.clear();
 		this.ready = false;
 		this.revision++;
 	}
 
-	#apply(batch: readonly visits.VisitChange[]): void {
-		const touched = new Set<string>();
-		for (const change of batch) {
-			const id = change.kind === 'remove' ? change.id : change.visit.id;
-			const old = this.#byId.get(id);
-			if (old) {
-				this.#byClient.get(old.clientId)?.delete(id);
-				this.#byId.delete(id);
-				touched.add(old.clientId);
-			}
-			if (change.kind === 'upsert') {
-				const v = change.visit;
-				this.#byId.set(v.id, v);
-				let mine = this.#byClient.get(v.clientId);
-				if (!mine) this.#byClient.set(v.clientId, (mine = new Map()));
-				mine.set(v.id, v);
-				touched.add(v.clientId);
-			}
-		}
-		if (touched.size === 0) return;
-		const aggregates = new Map<string, VisitAggregate>();
-		for (const clientId of touched) {
-			aggregates.set(clientId, aggregateVisits(this.#byClient.get(clientId)?.values() ?? []));
-		}
-		clientBook.setVisitAggregates(aggregates);
+	#apply(batch: readonly VisitChange[]): void {
+		if (batch.length === 0) return;
+		clientBook.setVisitAggregates(this.#index.apply(batch));
 		this.revision++;
 	}
 
 	/** A client's visits and movements, newest first. */
 	forClient(clientId: string): Visit[] {
 		void this.revision;
-		const mine = this.#byClient.get(clientId);
-		return mine ? [...mine.values()].sort(compareVisitsNewestFirst) : [];
+		return this.#index.forClients([clientId]);
 	}
 
 	get(id: string): Visit | undefined {
 		void this.revision;
-		return this.#byId.get(id);
+		return this.#index.get(id);
 	}
 
 	async #database(): Promise<SchedarioDatabase> {
@@ -113,8 +84,10 @@ export class VisitBook {
 		return this.#db ?? getDatabase();
 	}
 
+	/** A new visit or movement, stamped with this device's location (a chain's branch). */
 	async create(fields: VisitFields): Promise<Visit> {
-		const created = await visits.create(await this.#database(), fields, writeContext());
+		const located = { ...fields, locationId: fields.locationId ?? currentLocationId() };
+		const created = await visits.create(await this.#database(), located, writeContext());
 		this.#apply([{ kind: 'upsert', visit: created }]);
 		return created;
 	}
