@@ -15,6 +15,10 @@ import { visitSchema } from '$lib/domain/visit';
 import { catalogItemSchema } from '$lib/domain/catalog';
 import { visitSchemaLiteral } from '$lib/db/schemas/visit.schema';
 import { catalogSchemaLiteral } from '$lib/db/schemas/catalog.schema';
+import { noteSchema } from '$lib/domain/notes';
+import { fileSchema } from '$lib/domain/files';
+import { noteSchemaLiteral } from '$lib/db/schemas/notes.schema';
+import { fileSchemaLiteral } from '$lib/db/schemas/files.schema';
 import { generateClientFields, mulberry32 } from '../fixtures/clients';
 
 /** A validator-neutral description of a schema node, built from either side. */
@@ -142,7 +146,9 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['categories', categorySchema, categorySchemaLiteral],
 		['sources', sourceSchema, sourceSchemaLiteral],
 		['visits', visitSchema, visitSchemaLiteral],
-		['catalog', catalogItemSchema, catalogSchemaLiteral]
+		['catalog', catalogItemSchema, catalogSchemaLiteral],
+		['notes', noteSchema, noteSchemaLiteral],
+		['files', fileSchema, fileSchemaLiteral]
 	] as const)('%s: same fields, types, nullability, required, enums, lengths', (_, zod, json) => {
 		expect(fromJson(json as unknown as JsonNode)).toEqual(fromZod(zod as unknown as ZodNode));
 	});

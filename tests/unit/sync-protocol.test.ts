@@ -28,6 +28,7 @@ import {
 	pushResponseSchemaFor
 } from '../../src/lib/domain/sync-protocol';
 import { makeVisit } from '../fixtures/visits';
+import { makeFile, makeNote } from '../fixtures/notes-files';
 
 const clock = new HybridClock('tablet', () => 1_763_942_400_000);
 
@@ -66,7 +67,15 @@ const docs = {
 		createdAt: 1,
 		updatedAt: 2,
 		_deleted: false
-	})
+	}),
+	notes: () => ({ ...makeNote(), _deleted: false }),
+	files: () => ({ ...makeFile(), _deleted: false })
+};
+
+/** What a delete leaves: notes lose their text and pin, files their name and bytes. */
+const emptiedOnDelete: Record<string, Record<string, unknown>> = {
+	notes: { text: '', pinned: false },
+	files: { name: '', data: '', thumb: '' }
 };
 
 /** The error path the server would answer for `body`, or null when it is accepted. */
@@ -88,7 +97,7 @@ describe('documents', () => {
 		const tombstone =
 			c === 'clients'
 				? toTombstone(liveClient() as never, clock.tick(), 5)
-				: { ...docs[c](), _deleted: true };
+				: { ...docs[c](), ...emptiedOnDelete[c], _deleted: true };
 		expect(pathOf(schema, tombstone)).toBeNull();
 	});
 

@@ -18,6 +18,8 @@ import type { SyncedCollection } from '$lib/domain/sync-protocol';
 import { clientMigrationStrategies } from './migrations/client';
 import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
+import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
+import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
 import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
@@ -29,6 +31,8 @@ export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
 export type VisitCollection = RxCollection<VisitDocType>;
 export type CatalogCollection = RxCollection<CatalogDocType>;
+export type NoteCollection = RxCollection<NoteDocType>;
+export type FileCollection = RxCollection<FileDocType>;
 
 export interface SchedarioCollections {
 	clients: ClientCollection;
@@ -37,6 +41,8 @@ export interface SchedarioCollections {
 	settings: SettingCollection;
 	visits: VisitCollection;
 	catalog: CatalogCollection;
+	notes: NoteCollection;
+	files: FileCollection;
 }
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
@@ -106,7 +112,9 @@ export async function createSchedarioDatabase(
 			catalog: {
 				schema: catalogJsonSchema,
 				conflictHandler: conflictHandlerFor<CatalogDocType>('catalog')
-			}
+			},
+			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
+			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') }
 		});
 	} catch (error) {
 		// A failed open must not leave a half-open database holding collection slots.

@@ -20,6 +20,8 @@
 // they are never deleted from the app, and a tombstone from elsewhere wins (a max, so a join).
 // The catalogue: a tombstone wins, else the whole-document last writer by updatedAt.
 //
+// notes: note-merge.ts (append-only text, last-writer pin). files: immutable, so a tombstone
+// wins, else the larger canonical JSON, as for categories and sources.
 // categories and sources carry no timestamps yet: a tombstone wins, else the version with the
 // larger canonical JSON (arbitrary but the same on every device). settings: last writer by
 // updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too.
@@ -32,6 +34,8 @@ import {
 	type SetsMeta
 } from './client.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
+import { mergeNotes } from './note-merge.js';
+import type { NoteDoc } from './notes.js';
 import { sortNameOf } from './normalize.js';
 import { implicitSets, tagHlc, visibleValues, type SetField, type SetMap } from './stamp.js';
 import { canonicalJson, type SyncedCollection } from './sync-protocol.js';
@@ -224,6 +228,10 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 			const byDeleted = Number(Boolean(a._deleted)) - Number(Boolean(b._deleted));
 			return byDeleted !== 0 ? (byDeleted > 0 ? a : b) : newerSetting(a, b);
 		}
+		case 'notes':
+			return mergeNotes(a as unknown as NoteDoc, b as unknown as NoteDoc) as unknown as T;
+		// A file is never edited, only deleted: the same rule as categories and sources.
+		case 'files':
 		case 'categories':
 		case 'sources':
 			return tombstoneOrLarger(a, b);
