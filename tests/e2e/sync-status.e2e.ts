@@ -37,7 +37,7 @@ test('pending changes across collections, offline since and last sync survive a 
 		for (const [section, label, add, name] of [
 			['Categories', 'Category name', 'Add category', 'Viso'],
 			['Acquisition sources', 'Source name', 'Add source', 'Instagram']
-		]) {
+		] as const) {
 			const region = page.getByRole('region', { name: section });
 			await region.getByLabel(label).fill(name);
 			await region.getByRole('button', { name: add }).click();
