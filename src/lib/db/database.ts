@@ -11,6 +11,7 @@ import {
 	type RxStorage,
 	type WithDeleted
 } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { isEqualDoc, mergeDocs } from '$lib/domain/merge';
@@ -50,6 +51,8 @@ export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
 export const APP_DATABASE_NAME = 'schedario';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// Only one tab of a device replicates (replication.ts waits for leadership).
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 /** What replication does with a conflict the server reported: the domain merge (DESIGN.md ›
  *  Merge rules). RxDB ≥ 16 takes the handler per collection in addCollections. */
