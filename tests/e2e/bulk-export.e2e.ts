@@ -261,6 +261,7 @@ test('per-client data export: JSON with every field, and a printable page', asyn
 		expect.objectContaining({ text: 'Patch test done, no reaction', author: 'Sara' })
 	]);
 	expect(data.sections.files).toEqual([]);
+	expect(data.sections.visits).toEqual([]);
 
 	// Printed, the page keeps the data and drops the app's navigation and the buttons.
 	await page.emulateMedia({ media: 'print' });

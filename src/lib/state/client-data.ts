@@ -5,9 +5,11 @@ import { firstValueFrom } from 'rxjs';
 import { getDatabase } from '$lib/db/database';
 import * as filesDb from '$lib/db/files';
 import * as notesDb from '$lib/db/notes';
+import * as visitsDb from '$lib/db/visits';
 import type { Client } from '$lib/domain/client';
 import type { StoredFile } from '$lib/domain/files';
 import type { Note } from '$lib/domain/notes';
+import type { Visit } from '$lib/domain/visit';
 import { formatDate, t } from '$lib/i18n/i18n.svelte';
 import {
 	clientDataExport,
@@ -34,6 +36,19 @@ const when = (ms: number) => formatDate(ms, { dateStyle: 'medium', timeStyle: 's
 
 /** Sections beyond the card: one entry per collection that holds records about a client. */
 export const CLIENT_DATA_SECTIONS: ClientDataSection[] = [
+	{
+		key: 'visits',
+		title: () => t('visits.title'),
+		load: async (client) => visitsDb.forClients(await getDatabase(), [client.id]),
+		line: (record) => {
+			const visit = record as Visit;
+			const lines = [...visit.services, ...visit.products].map((l) => l.name).join(', ');
+			// `at` is a local date-time as typed ('YYYY-MM-DDTHH:mm'), shown as written.
+			return [visit.at.replace('T', ' '), visit.staffName, lines, visit.note]
+				.filter((part) => part !== '')
+				.join(' · ');
+		}
+	},
 	{
 		key: 'notes',
 		title: () => t('notes.title'),
