@@ -18,6 +18,8 @@ import type { SyncedCollection } from '$lib/domain/sync-protocol';
 import { clientMigrationStrategies } from './migrations/client';
 import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
+import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
+import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
 
@@ -25,12 +27,16 @@ export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
+export type NoteCollection = RxCollection<NoteDocType>;
+export type FileCollection = RxCollection<FileDocType>;
 
 export interface SchedarioCollections {
 	clients: ClientCollection;
 	categories: CategoryCollection;
 	sources: SourceCollection;
 	settings: SettingCollection;
+	notes: NoteCollection;
+	files: FileCollection;
 }
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
@@ -92,7 +98,9 @@ export async function createSchedarioDatabase(
 			settings: {
 				schema: settingJsonSchema,
 				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
-			}
+			},
+			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
+			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') }
 		});
 	} catch (error) {
 		// A failed open must not leave a half-open database holding collection slots.

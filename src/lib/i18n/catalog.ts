@@ -12,6 +12,7 @@ import { validation } from './messages/validation';
 import { sync } from './messages/sync';
 import { exportMessages } from './messages/export';
 import { locations } from './messages/locations';
+import { notes } from './messages/notes';
 
 const features = [
 	common,
@@ -24,7 +25,8 @@ const features = [
 	validation,
 	sync,
 	exportMessages,
-	locations
+	locations,
+	notes
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
