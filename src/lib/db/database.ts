@@ -20,17 +20,20 @@ import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.s
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
+import { linkJsonSchema, type LinkDocType } from './schemas/links.schema';
 
 export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
+export type LinkCollection = RxCollection<LinkDocType>;
 
 export interface SchedarioCollections {
 	clients: ClientCollection;
 	categories: CategoryCollection;
 	sources: SourceCollection;
 	settings: SettingCollection;
+	links: LinkCollection;
 }
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
@@ -92,6 +95,10 @@ export async function createSchedarioDatabase(
 			settings: {
 				schema: settingJsonSchema,
 				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
+			},
+			links: {
+				schema: linkJsonSchema,
+				conflictHandler: conflictHandlerFor<LinkDocType>('links')
 			}
 		});
 	} catch (error) {

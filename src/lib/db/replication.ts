@@ -196,7 +196,7 @@ export function startReplication(
 						limit
 					})) as { documents: unknown[]; checkpoint: Checkpoint };
 					succeeded();
-					if (collection === 'clients' && body.documents.length > 0) {
+					if ((collection === 'clients' || collection === 'links') && body.documents.length > 0) {
 						const stamp = newestStamp(body.documents);
 						if (stamp) hooks.onRemoteStamp?.(stamp);
 					}

@@ -24,7 +24,9 @@ export const salonSettingsSchema = z.object({
 	requiredFields: z.array(z.enum(REQUIRABLE_FIELDS)),
 	salonName: z.string().max(200),
 	/** The salon's own language; each device may still choose its own. */
-	locale: z.enum(LOCALES)
+	locale: z.enum(LOCALES),
+	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
+	autoMergeDuplicates: z.boolean()
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -32,7 +34,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	defaultCountry: 'IT',
 	requiredFields: ['firstName', 'lastName'],
 	salonName: '',
-	locale: 'it'
+	locale: 'it',
+	autoMergeDuplicates: true
 };
 
 export const categorySchema = z.object({

@@ -13,9 +13,16 @@ import {
 	NAME_REQUIRED,
 	type ClientField
 } from './client.js';
+import { isWellFormedLink, LINK_ID_RULE, linkObjectSchema } from './link-schema.js';
 import { categorySchema, salonSettingsSchema, sourceSchema } from './settings.js';
 
-export const SYNCED_COLLECTIONS = ['clients', 'categories', 'sources', 'settings'] as const;
+export const SYNCED_COLLECTIONS = [
+	'clients',
+	'categories',
+	'sources',
+	'settings',
+	'links'
+] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
 
 export const MAX_PUSH_ROWS = 200;
@@ -111,15 +118,23 @@ export const sourceWireSchema = z.discriminatedUnion('_deleted', [
 	sourceSchema.extend({ _deleted: deleted }).strict()
 ]);
 
+/** Duplicate merges (links.ts). Never deleted in practice (an undo is a newer version). */
+export const linkWireSchema = linkObjectSchema
+	.extend({ _deleted: z.boolean() })
+	.strict()
+	.refine(isWellFormedLink, LINK_ID_RULE);
+
 export type WireClient = z.infer<typeof clientWireSchema>;
 export type WireCategory = z.infer<typeof categoryWireSchema>;
 export type WireSource = z.infer<typeof sourceWireSchema>;
 export type WireSetting = z.infer<typeof settingWireSchema>;
+export type WireLink = z.infer<typeof linkWireSchema>;
 export interface WireDocOf {
 	clients: WireClient;
 	categories: WireCategory;
 	sources: WireSource;
 	settings: WireSetting;
+	links: WireLink;
 }
 export type WireDoc = WireDocOf[SyncedCollection];
 
@@ -127,7 +142,8 @@ const DOCUMENT_SCHEMAS = {
 	clients: clientWireSchema,
 	categories: categoryWireSchema,
 	sources: sourceWireSchema,
-	settings: settingWireSchema
+	settings: settingWireSchema,
+	links: linkWireSchema
 } as const;
 
 export function documentSchemaFor<C extends SyncedCollection>(

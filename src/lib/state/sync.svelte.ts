@@ -58,6 +58,8 @@ export class SyncState {
 	#running: Replication | null = null;
 	#starting: Promise<void> | null = null;
 	#listening = false;
+	#caughtUp: Array<() => void> = [];
+	#checking = false;
 
 	status: SyncStatus = $derived(
 		deriveStatus({
@@ -101,8 +103,29 @@ export class SyncState {
 		});
 	}
 
+	/** Runs `listener` each time replication has caught up with the server after pulling or
+	 *  pushing (on reconnect, after live changes): the duplicate check (issue 4) hooks in here. */
+	onCaughtUp(listener: () => void): void {
+		this.#caughtUp.push(listener);
+	}
+
+	async #notifyCaughtUp(): Promise<void> {
+		if (this.#checking || !this.#running) return;
+		this.#checking = true;
+		try {
+			// Every collection, links included, before anyone acts on what arrived.
+			await this.#running.awaitInSync();
+			for (const listener of this.#caughtUp) listener();
+		} finally {
+			this.#checking = false;
+		}
+	}
+
 	#update(partial: Partial<ReplicationStatus>): void {
 		const next = { ...this.#replication, ...partial };
+		if (this.#replication.active && !next.active && !next.offline) {
+			this.#notifyCaughtUp().catch(() => undefined); // a stopped replication: nothing to check
+		}
 		if (next.offline && !this.#replication.offline) this.#offlineSince ??= Date.now();
 		if (!next.offline && this.#browserOnline) this.#offlineSince = null;
 		this.#replication = next;
