@@ -31,7 +31,7 @@ import {
 	type SetField,
 	type SetMap
 } from './stamp.js';
-import { canonicalJson } from './sync-protocol.js';
+import { canonicalJson } from './canonical-json.js';
 
 type AnySets = Record<SetField, SetMap>;
 const EMPTY = emptyClientFields();

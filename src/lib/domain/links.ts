@@ -7,7 +7,7 @@
 import type { Hlc } from './hlc.js';
 import { compareHlc } from './hlc.js';
 import { linkIdOf, type Link, type LinkKind, type MergeChoices } from './link-schema.js';
-import { canonicalJson } from './sync-protocol.js';
+import { canonicalJson } from './canonical-json.js';
 
 export * from './link-schema.js';
 

@@ -1,6 +1,7 @@
 // Salon configuration kept in the `settings` collection (one document per key).
 import { z } from 'zod';
 import type { ClientField } from './client.js';
+import { locationsSchema } from './locations.js';
 
 export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -25,6 +26,8 @@ export const salonSettingsSchema = z.object({
 	salonName: z.string().max(200),
 	/** The salon's own language; each device may still choose its own. */
 	locale: z.enum(LOCALES),
+	/** The chain's locations (locations.ts); empty for a salon with one place. */
+	locations: locationsSchema,
 	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
 	autoMergeDuplicates: z.boolean()
 });
@@ -35,6 +38,7 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	requiredFields: ['firstName', 'lastName'],
 	salonName: '',
 	locale: 'it',
+	locations: [],
 	autoMergeDuplicates: true
 };
 
