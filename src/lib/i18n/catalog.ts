@@ -11,6 +11,7 @@ import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
 import { exportMessages } from './messages/export';
+import { duplicates } from './messages/duplicates';
 
 const features = [
 	common,
@@ -22,7 +23,8 @@ const features = [
 	clientsList,
 	validation,
 	sync,
-	exportMessages
+	exportMessages,
+	duplicates
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

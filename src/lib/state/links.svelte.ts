@@ -6,7 +6,8 @@ import type { Subscription } from 'rxjs';
 import type { SchedarioDatabase } from '$lib/db/database';
 import { getDatabase } from '$lib/db/database';
 import * as linksRepo from '$lib/db/links';
-import type { DuplicatePair } from '$lib/domain/duplicates';
+import type { ClientFields } from '$lib/domain/client';
+import type { DuplicateMatch, DuplicatePair } from '$lib/domain/duplicates';
 import {
 	groupsOf,
 	isActiveMerge,
@@ -171,6 +172,20 @@ export class MergeLinks {
 	async markDistinct(x: string, y: string): Promise<void> {
 		require('markDistinct');
 		await this.#save([this.#version(x, y, { kind: 'distinct', undone: false })]);
+	}
+
+	/**
+	 * Cards the form's fields may duplicate (the creation and edit warning), best first, at most
+	 * `limit`; without cards in the same group or marked "different person".
+	 */
+	warningsFor(fields: ClientFields, excludeId: string | null, limit = 3): DuplicateMatch[] {
+		void this.links;
+		const self = excludeId === null ? null : clientBook.displayedIdOf(excludeId);
+		return clientBook
+			.duplicates()
+			.candidatesFor(fields, { excludeId: self ?? undefined, limit: limit + 5 })
+			.filter((m) => self === null || !this.isDistinct(self, m.id))
+			.slice(0, limit);
 	}
 
 	/** Builds the review queue now, whatever the size of the book (the /duplicates page). */
