@@ -12,6 +12,7 @@ import { validation } from './messages/validation';
 import { sync } from './messages/sync';
 import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
+import { locations } from './messages/locations';
 
 const features = [
 	common,
@@ -24,7 +25,8 @@ const features = [
 	validation,
 	sync,
 	exportMessages,
-	duplicates
+	duplicates,
+	locations
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
