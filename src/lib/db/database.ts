@@ -18,6 +18,8 @@ import type { SyncedCollection } from '$lib/domain/sync-protocol';
 import { clientMigrationStrategies } from './migrations/client';
 import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
+import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
+import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
 import { linkJsonSchema, type LinkDocType } from './schemas/links.schema';
@@ -27,6 +29,8 @@ export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
 export type LinkCollection = RxCollection<LinkDocType>;
+export type NoteCollection = RxCollection<NoteDocType>;
+export type FileCollection = RxCollection<FileDocType>;
 
 export interface SchedarioCollections {
 	clients: ClientCollection;
@@ -34,6 +38,8 @@ export interface SchedarioCollections {
 	sources: SourceCollection;
 	settings: SettingCollection;
 	links: LinkCollection;
+	notes: NoteCollection;
+	files: FileCollection;
 }
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
@@ -99,7 +105,9 @@ export async function createSchedarioDatabase(
 			links: {
 				schema: linkJsonSchema,
 				conflictHandler: conflictHandlerFor<LinkDocType>('links')
-			}
+			},
+			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
+			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') }
 		});
 	} catch (error) {
 		// A failed open must not leave a half-open database holding collection slots.

@@ -13,6 +13,7 @@ import { sync } from './messages/sync';
 import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
+import { notes } from './messages/notes';
 
 const features = [
 	common,
@@ -26,7 +27,8 @@ const features = [
 	sync,
 	exportMessages,
 	duplicates,
-	locations
+	locations,
+	notes
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
