@@ -19,9 +19,14 @@ export class GroupedClientIndex {
 	#groups: MergeGroups = NO_GROUPS;
 	#duplicates: DuplicateIndex | null = null;
 
-	constructor(opts: { defaultCountry: string }) {
+	constructor(opts: ConstructorParameters<typeof ClientSearchIndex>[0]) {
 		this.#country = opts.defaultCountry;
 		this.#inner = new ClientSearchIndex(opts);
+	}
+
+	/** Visit aggregates changed for these cards (search.ts); a merged card's show on its group. */
+	refreshAggregates(ids: readonly string[]): void {
+		this.#inner.refreshAggregates([...new Set(ids.map((id) => this.displayedIdOf(id)))]);
 	}
 
 	/** Cards shown (a merged group counts once). */

@@ -12,16 +12,20 @@
 import { z } from 'zod';
 import { MAX_FILE_BASE64, MAX_THUMB_BASE64 } from './files.js';
 import {
+	catalogWireSchema,
 	categoryWireSchema,
 	clientWireSchema,
 	linkWireSchema,
 	settingWireSchema,
 	sourceWireSchema,
+	visitWireSchema,
+	type WireCatalogItem,
 	type WireCategory,
 	type WireClient,
 	type WireLink,
 	type WireSetting,
-	type WireSource
+	type WireSource,
+	type WireVisit
 } from './sync-documents.js';
 import {
 	fileWireSchema,
@@ -42,6 +46,8 @@ export const SYNCED_COLLECTIONS = [
 	'sources',
 	'settings',
 	'links',
+	'visits',
+	'catalog',
 	'notes',
 	'files'
 ] as const;
@@ -84,6 +90,8 @@ export interface WireDocOf {
 	sources: WireSource;
 	settings: WireSetting;
 	links: WireLink;
+	visits: WireVisit;
+	catalog: WireCatalogItem;
 	notes: WireNote;
 	files: WireFile;
 }
@@ -95,6 +103,8 @@ const DOCUMENT_SCHEMAS = {
 	sources: sourceWireSchema,
 	settings: settingWireSchema,
 	links: linkWireSchema,
+	visits: visitWireSchema,
+	catalog: catalogWireSchema,
 	notes: noteWireSchema,
 	files: fileWireSchema
 } as const;

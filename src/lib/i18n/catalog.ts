@@ -10,6 +10,7 @@ import { clientCard } from './messages/client-card';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
+import { visits } from './messages/visits';
 import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
@@ -25,6 +26,7 @@ const features = [
 	clientsList,
 	validation,
 	sync,
+	visits,
 	exportMessages,
 	duplicates,
 	locations,

@@ -13,6 +13,7 @@ import type { DuplicateIndex } from '$lib/domain/duplicates';
 import { GroupedClientIndex } from '$lib/domain/grouped-index';
 import type { Link } from '$lib/domain/links';
 import { canonicalJson } from '$lib/domain/sync-protocol';
+import type { VisitAggregate } from '$lib/domain/visit-stats';
 import { writeContext } from './device';
 import { IdLog } from './id-log';
 import { salon } from './salon.svelte';
@@ -38,9 +39,13 @@ export class ClientBook {
 	/** Milliseconds the last start-up load took (read, index build), for the benchmark. */
 	loadMs = $state(0);
 
-	// Merged duplicates show as one card (src/lib/domain/grouped-index.ts); `raw` is the stored card.
-	#index = new GroupedClientIndex({ defaultCountry: 'IT' });
+	/** Visit aggregates per client id, kept by the visits state (visits.svelte.ts). A plain
+	 *  Map on purpose: it is read by the search index, and `revision` is what pages react to. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #aggregates = new Map<string, VisitAggregate>();
 	#links: readonly Link[] = [];
+	// Merged duplicates show as one card (src/lib/domain/grouped-index.ts); `raw` is the stored card.
+	#index = this.#newIndex('IT');
 	/** Cards that arrived from elsewhere (sync, other tabs) since the last duplicate check. */
 	#arrived = new IdLog();
 	/** Every card written since the review queue last looked (local writes too). */
@@ -99,6 +104,26 @@ export class ClientBook {
 		this.#index = this.#newIndex(this.#indexCountry);
 		this.ready = false;
 		this.revision++;
+	}
+
+	#newIndex(defaultCountry: string): GroupedClientIndex {
+		const index = new GroupedClientIndex({ defaultCountry, aggregates: this.#aggregates });
+		index.setLinks(this.#links);
+		return index;
+	}
+
+	/** New visit aggregates for some clients: the list's visit columns and filters follow. */
+	setVisitAggregates(changed: ReadonlyMap<string, VisitAggregate>): void {
+		if (changed.size === 0) return;
+		for (const [id, agg] of changed) this.#aggregates.set(id, agg);
+		this.#index.refreshAggregates([...changed.keys()]);
+		this.revision++;
+	}
+
+	/** The visit aggregate of a client (zeros without visits). */
+	visitAggregate(id: string): VisitAggregate | undefined {
+		void this.revision;
+		return this.#aggregates.get(id);
 	}
 
 	/** One storage write's changes, applied to the index in one pass with one revision bump. */
@@ -234,12 +259,6 @@ export class ClientBook {
 	}
 
 	// ------------------------------------------------------------ merged duplicates (links)
-
-	#newIndex(country: string): GroupedClientIndex {
-		const index = new GroupedClientIndex({ defaultCountry: country });
-		index.setLinks(this.#links);
-		return index;
-	}
 
 	/** Every link (src/lib/state/links.svelte.ts feeds them): merged groups show as one card. */
 	setLinks(links: readonly Link[]): void {
