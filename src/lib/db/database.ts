@@ -23,11 +23,15 @@ import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
 import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
+import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
+import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
 
 export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
+export type VisitCollection = RxCollection<VisitDocType>;
+export type CatalogCollection = RxCollection<CatalogDocType>;
 export type NoteCollection = RxCollection<NoteDocType>;
 export type FileCollection = RxCollection<FileDocType>;
 
@@ -36,6 +40,8 @@ export interface SchedarioCollections {
 	categories: CategoryCollection;
 	sources: SourceCollection;
 	settings: SettingCollection;
+	visits: VisitCollection;
+	catalog: CatalogCollection;
 	notes: NoteCollection;
 	files: FileCollection;
 }
@@ -101,6 +107,14 @@ export async function createSchedarioDatabase(
 			settings: {
 				schema: settingJsonSchema,
 				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
+			},
+			visits: {
+				schema: visitJsonSchema,
+				conflictHandler: conflictHandlerFor<VisitDocType>('visits')
+			},
+			catalog: {
+				schema: catalogJsonSchema,
+				conflictHandler: conflictHandlerFor<CatalogDocType>('catalog')
 			},
 			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
 			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') }
