@@ -5,26 +5,23 @@
 import { Subject } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { maxHlc, type Hlc } from '$lib/domain/hlc';
+import type { Hlc } from '$lib/domain/hlc';
 import {
-	changeEventSchema,
-	errorBodySchema,
 	MAX_PULL_LIMIT,
 	MAX_PUSH_ROWS,
 	SYNCED_COLLECTIONS,
-	streamTicketResponseSchema,
 	type Checkpoint,
 	type SyncedCollection
 } from '$lib/domain/sync-protocol';
 import type { SchedarioDatabase } from './database';
+import { openEventStream } from './event-stream';
+import { callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
+import { newestStamp, toWireDoc } from './wire-docs';
 
-export interface SyncCredentials {
-	/** Origin of the sync server; '' means the page's own origin (the server serves the app). */
-	serverUrl: string;
-	salonId: string;
-	deviceId: string;
-	token: string;
-}
+// Other modules import these from here; they live in files of their own.
+export { apiUrl, callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
+export { backoffMs } from './event-stream';
+export { newestStamp, toWireDoc } from './wire-docs';
 
 /** What replication reports; the state layer turns it into the visible status. */
 export interface ReplicationStatus {
@@ -53,89 +50,6 @@ export interface Replication {
 	/** Reopens the stream and retries at once (e.g. the browser came back online). */
 	reconnect(): void;
 	stop(): Promise<void>;
-}
-
-/** A refusal by the sync server, with its protocol error code (or 'network' when unreachable). */
-export class SyncHttpError extends Error {
-	constructor(
-		readonly status: number,
-		readonly code: string,
-		readonly path?: string
-	) {
-		super(`sync ${status} ${code}${path ? ` at ${path}` : ''}`);
-		this.name = 'SyncHttpError';
-	}
-
-	get isNetwork(): boolean {
-		return this.status === 0;
-	}
-}
-
-export function apiUrl(serverUrl: string, path: string): string {
-	return `${serverUrl.replace(/\/+$/, '')}/api/v1${path}`;
-}
-
-/** One JSON call to the sync API. Network failures become SyncHttpError(0, 'network'). */
-export async function callSyncApi(
-	serverUrl: string,
-	path: string,
-	opts: { token?: string; body?: unknown; method?: 'GET' | 'POST' } = {}
-): Promise<unknown> {
-	const headers: Record<string, string> = {};
-	if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-	if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-	let response: Response;
-	try {
-		response = await fetch(apiUrl(serverUrl, path), {
-			method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
-			headers,
-			body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-			cache: 'no-store'
-		});
-	} catch {
-		// fetch rejects only when no answer arrived at all: offline, DNS, refused connection.
-		throw new SyncHttpError(0, 'network');
-	}
-	const text = await response.text();
-	let json: unknown = null;
-	try {
-		json = text ? JSON.parse(text) : null;
-	} catch {
-		// A proxy's HTML error page or a cut-off body: judged by the status below.
-	}
-	if (response.ok) return json;
-	const error = errorBodySchema.safeParse(json);
-	throw error.success
-		? new SyncHttpError(response.status, error.data.error.code, error.data.error.path)
-		: new SyncHttpError(response.status, response.status >= 500 ? 'internal' : 'bad_request');
-}
-
-const RXDB_BOOKKEEPING = ['_rev', '_meta', '_attachments'];
-
-/** An RxDB document as the wire wants it: without RxDB's bookkeeping, with `_deleted`. */
-export function toWireDoc(doc: object): Record<string, unknown> {
-	const out: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(doc)) {
-		if (!RXDB_BOOKKEEPING.includes(key)) out[key] = value;
-	}
-	out._deleted = Boolean(out._deleted);
-	return out;
-}
-
-/** The newest stamp in the `clock` of any pulled client document. */
-export function newestStamp(docs: readonly unknown[]): Hlc | undefined {
-	let newest: Hlc | undefined;
-	for (const doc of docs) {
-		const clock = (doc as { clock?: Record<string, Hlc> }).clock;
-		if (clock) for (const stamp of Object.values(clock)) newest = maxHlc(newest, stamp);
-	}
-	return newest;
-}
-
-/** Retry delay of the stream: 1 s doubling to 30 s, with jitter so devices spread out. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
-	const base = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
-	return Math.round(base * (0.75 + random() * 0.5));
 }
 
 type StreamItem = RxReplicationPullStreamItem<unknown, Checkpoint>;
@@ -270,96 +184,6 @@ export function startReplication(
 			events.close();
 			for (const s of streams.values()) s.complete();
 			await Promise.all(states.map((s) => s.cancel()));
-		}
-	};
-}
-
-interface StreamHandlers {
-	onEvent(collections: readonly SyncedCollection[]): void;
-	onOpen(): void;
-	onDown(): void;
-	onUnauthorized(code: 'unauthorized' | 'device_revoked'): void;
-	call(path: string, body?: unknown): Promise<unknown>;
-}
-
-/** The one SSE stream: a fresh single-use ticket per connection, reopened with backoff. */
-function openEventStream(creds: SyncCredentials, salonPath: string, h: StreamHandlers) {
-	let source: EventSource | null = null;
-	let timer: ReturnType<typeof setTimeout> | null = null;
-	let attempt = 0;
-	let closed = false;
-	let generation = 0;
-
-	const schedule = (delay: number) => {
-		if (closed || timer) return;
-		timer = setTimeout(() => {
-			timer = null;
-			void connect();
-		}, delay);
-	};
-
-	async function connect(): Promise<void> {
-		if (closed) return;
-		const mine = ++generation;
-		source?.close();
-		source = null;
-		let ticket: string;
-		try {
-			const parsed = streamTicketResponseSchema.parse(await h.call('/stream-ticket', {}));
-			ticket = parsed.ticket;
-		} catch (error) {
-			if (closed || mine !== generation) return;
-			const code = error instanceof SyncHttpError ? error.code : '';
-			// A 401 was reported through `call`; the state layer stops everything then.
-			if (code === 'unauthorized' || code === 'device_revoked') return;
-			h.onDown();
-			schedule(backoffMs(attempt++));
-			return;
-		}
-		if (closed || mine !== generation) return;
-		const url = apiUrl(creds.serverUrl, `${salonPath}/stream?ticket=${encodeURIComponent(ticket)}`);
-		const es = new EventSource(url);
-		source = es;
-		es.addEventListener('resync', () => {
-			attempt = 0;
-			h.onOpen();
-			h.onEvent(SYNCED_COLLECTIONS);
-		});
-		es.addEventListener('change', (event) => {
-			let data: unknown = null;
-			try {
-				data = JSON.parse((event as MessageEvent<string>).data);
-			} catch {
-				// Not ours to judge: pull everything, which is always correct.
-			}
-			const parsed = changeEventSchema.safeParse(data);
-			h.onEvent(parsed.success ? parsed.data.collections : SYNCED_COLLECTIONS);
-		});
-		es.onerror = () => {
-			// The ticket is single use, so EventSource's own retry would be refused: take over.
-			es.close();
-			if (source === es) source = null;
-			if (closed || mine !== generation) return;
-			h.onDown();
-			schedule(backoffMs(attempt++));
-		};
-	}
-
-	void connect();
-
-	return {
-		reconnect() {
-			if (closed) return;
-			if (timer) clearTimeout(timer);
-			timer = null;
-			attempt = 0;
-			void connect();
-		},
-		close() {
-			closed = true;
-			if (timer) clearTimeout(timer);
-			source?.close();
-			source = null;
 		}
 	};
 }
