@@ -11,6 +11,8 @@ import { categorySchema, sourceSchema } from '$lib/domain/settings';
 import { clientSchemaLiteral } from '$lib/db/schemas/client.schema';
 import { categorySchemaLiteral } from '$lib/db/schemas/categories.schema';
 import { sourceSchemaLiteral } from '$lib/db/schemas/sources.schema';
+import { importBatchSchemaLiteral } from '$lib/db/schemas/imports.schema';
+import { importBatchSchema } from '$lib/domain/imports';
 import { generateClientFields, mulberry32 } from '../fixtures/clients';
 
 /** A validator-neutral description of a schema node, built from either side. */
@@ -136,7 +138,8 @@ describe('RxDB schemas mirror the zod schemas', () => {
 	it.each([
 		['clients', clientSchema, clientSchemaLiteral],
 		['categories', categorySchema, categorySchemaLiteral],
-		['sources', sourceSchema, sourceSchemaLiteral]
+		['sources', sourceSchema, sourceSchemaLiteral],
+		['imports', importBatchSchema, importBatchSchemaLiteral]
 	] as const)('%s: same fields, types, nullability, required, enums, lengths', (_, zod, json) => {
 		expect(fromJson(json as unknown as JsonNode)).toEqual(fromZod(zod as unknown as ZodNode));
 	});

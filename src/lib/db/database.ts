@@ -18,6 +18,7 @@ import type { SyncedCollection } from '$lib/domain/sync-protocol';
 import { clientMigrationStrategies } from './migrations/client';
 import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
+import { importBatchJsonSchema, type ImportBatchDocType } from './schemas/imports.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
 
@@ -25,12 +26,14 @@ export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
+export type ImportBatchCollection = RxCollection<ImportBatchDocType>;
 
 export interface SchedarioCollections {
 	clients: ClientCollection;
 	categories: CategoryCollection;
 	sources: SourceCollection;
 	settings: SettingCollection;
+	imports: ImportBatchCollection;
 }
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
@@ -92,6 +95,10 @@ export async function createSchedarioDatabase(
 			settings: {
 				schema: settingJsonSchema,
 				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
+			},
+			imports: {
+				schema: importBatchJsonSchema,
+				conflictHandler: conflictHandlerFor<ImportBatchDocType>('imports')
 			}
 		});
 	} catch (error) {

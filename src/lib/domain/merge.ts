@@ -27,6 +27,7 @@ import {
 	type Client,
 	type SetsMeta
 } from './client.js';
+import { mergeImportBatches } from './imports.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
 import { sortNameOf } from './normalize.js';
 import { implicitSets, tagHlc, visibleValues, type SetField, type SetMap } from './stamp.js';
@@ -195,6 +196,8 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 		case 'categories':
 		case 'sources':
 			return tombstoneOrLarger(a, b);
+		case 'imports':
+			return mergeImportBatches(a, b);
 	}
 }
 

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import {
 	categoryWireSchema,
+	liveOrDeletedWireSchema,
 	clientWireSchema,
 	settingWireSchema,
 	sourceWireSchema,
@@ -19,13 +20,20 @@ import {
 	type WireSetting,
 	type WireSource
 } from './sync-documents.js';
+import { importBatchSchema, type ImportBatch } from './imports.js';
 
 export * from './canonical-json.js';
 export * from './sync-devices.js';
 export * from './sync-documents.js';
 export * from './sync-errors.js';
 
-export const SYNCED_COLLECTIONS = ['clients', 'categories', 'sources', 'settings'] as const;
+export const SYNCED_COLLECTIONS = [
+	'clients',
+	'categories',
+	'sources',
+	'settings',
+	'imports'
+] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
 
 export const MAX_PUSH_ROWS = 200;
@@ -42,11 +50,16 @@ export function primaryKeyOf(collection: SyncedCollection): 'id' | 'key' {
 
 // ---------------------------------------------------------------------------------- documents
 
+/** Import batches (src/lib/domain/imports.ts): kept whole when deleted, like config lists. */
+export const importBatchWireSchema = liveOrDeletedWireSchema(importBatchSchema);
+export type WireImportBatch = ImportBatch & { _deleted: boolean };
+
 export interface WireDocOf {
 	clients: WireClient;
 	categories: WireCategory;
 	sources: WireSource;
 	settings: WireSetting;
+	imports: WireImportBatch;
 }
 export type WireDoc = WireDocOf[SyncedCollection];
 
@@ -54,7 +67,8 @@ const DOCUMENT_SCHEMAS = {
 	clients: clientWireSchema,
 	categories: categoryWireSchema,
 	sources: sourceWireSchema,
-	settings: settingWireSchema
+	settings: settingWireSchema,
+	imports: importBatchWireSchema
 } as const;
 
 export function documentSchemaFor<C extends SyncedCollection>(

@@ -36,3 +36,12 @@ export {
 } from './targets';
 export { parseGender, parseYesNo, splitFullName, type NameOrder } from './values';
 export { errorReportCsv } from './report';
+export {
+	DUPLICATE_CHOICES,
+	DUPLICATE_MIN_LEVEL,
+	fillEmpty,
+	findDuplicates,
+	planImport,
+	type DuplicateChoice,
+	type PlannedImport
+} from './plan';
