@@ -10,6 +10,7 @@ import { clientCard } from './messages/client-card';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
+import { importMessages } from './messages/import';
 
 const features = [
 	common,
@@ -20,7 +21,8 @@ const features = [
 	settings,
 	clientsList,
 	validation,
-	sync
+	sync,
+	importMessages
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -68,24 +68,24 @@ export function parseDateAs(text: string, order: DateOrder, today: string): stri
 	return null;
 }
 
-/** Picks the order for a column from its non-empty values. */
+/**
+ * Picks the order for a column from its non-empty values: the one reading the most values
+ * (day-first on a tie). Ambiguous when day-first and month-first read equally many and give a
+ * different date for at least one value; values no order reads become row errors.
+ */
 export function detectDateOrder(values: readonly string[], today: string): DateDetection {
 	const present = values.map((v) => v.trim()).filter((v) => v !== '');
-	const reads = (order: DateOrder) => present.map((v) => parseDateAs(v, order, today));
-	const results = new Map(DATE_ORDERS.map((o) => [o, reads(o)] as const));
-	const candidates = DATE_ORDERS.filter((o) => results.get(o)!.every((r) => r !== null));
+	const results = new Map(
+		DATE_ORDERS.map((o) => [o, present.map((v) => parseDateAs(v, o, today))] as const)
+	);
+	const readCount = (o: DateOrder) => results.get(o)!.filter((r) => r !== null).length;
+	const best = Math.max(...DATE_ORDERS.map(readCount));
+	const candidates = DATE_ORDERS.filter((o) => readCount(o) === present.length);
 	const dmy = results.get('dmy')!;
 	const mdy = results.get('mdy')!;
-	const bothRead = candidates.includes('dmy') && candidates.includes('mdy');
-	const differ = dmy.some((r, i) => r !== mdy[i]);
-	// When nothing reads every value, the order reading most values is used; the rest are errors.
-	let order: DateOrder = candidates.includes('dmy') ? 'dmy' : (candidates[0] ?? 'dmy');
-	if (candidates.length === 0) {
-		let best = -1;
-		for (const o of ['dmy', 'mdy', 'ymd'] as const) {
-			const ok = results.get(o)!.filter((r) => r !== null).length;
-			if (ok > best) [best, order] = [ok, o];
-		}
-	}
-	return { order, ambiguous: bothRead && differ, candidates };
+	const tie = readCount('dmy') === best && readCount('mdy') === best;
+	const differ = dmy.some((r, i) => r !== null && mdy[i] !== null && r !== mdy[i]);
+	const order: DateOrder =
+		readCount('dmy') === best ? 'dmy' : readCount('mdy') === best ? 'mdy' : 'ymd';
+	return { order, ambiguous: tie && differ, candidates };
 }

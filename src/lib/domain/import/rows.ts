@@ -43,6 +43,8 @@ export interface RowError {
 	code: string;
 	/** Card path the error is about ('phones.0.raw'), '' for the whole row. */
 	path: string;
+	/** Placeholders of the message ({ max: 100 } for tooLong). */
+	params?: Record<string, string | number>;
 }
 
 export interface BuildResult {
@@ -57,7 +59,7 @@ const PHONE_LABEL: Partial<Record<ImportTarget, Phone['label']>> = {
 	phoneOther: 'other'
 };
 
-type Issue = { code: string; path: string };
+type Issue = { code: string; path: string; params?: Record<string, string | number> };
 
 function applyCell(
 	target: ImportTarget,
@@ -200,7 +202,12 @@ export function buildRow(
 		? opts.settings.requiredFields.filter((r) => r !== 'sourceId')
 		: opts.settings.requiredFields;
 	const result = validateClientFields(f, { ...opts.settings, requiredFields }, opts.today);
-	if (!result.ok) issues.push(...result.errors.map((e) => ({ code: e.code, path: e.path })));
+	if (!result.ok)
+		issues.push(
+			...result.errors.map((e) =>
+				e.params ? { code: e.code, path: e.path, params: e.params } : { code: e.code, path: e.path }
+			)
+		);
 	else row.fields = result.value;
 	return { row, issues };
 }
