@@ -1,157 +1,131 @@
-// `npm run bench`: loads generated clients into a real Chromium through the built app and
-// measures what a receptionist feels. Prints a table and writes bench/results.json.
-//   BENCH_SIZE   number of clients (default 100000)
-//   BENCH_ROUNDS reloads measured for start-up (default 5)
-//   BENCH_SYNC_SIZE clients in the first-sync measure (default 50000)
-//   BENCH_EDITS  edits timed between two paired browsers (default 100)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run bench`: runs every module in bench/modules/*.bench.ts against the built app, the
+// real sync server on loopback and Debian's Chromium; prints ONE table and writes
+// bench/results.json. See bench/README.md.
+//   BENCH_SCALE  full (default) or toy (a few hundred clients: checks that it works)
+//   BENCH_ONLY   comma-separated module names to run (default: all)
+//   BENCH_PORT   first port of the bench's range (default 4470; modules use the next ten)
+//   STATIC_DIR   the built app the server serves (default build)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { generateClientFields } from '../tests/fixtures/clients';
-import { summarize, printTable, type Row } from './stats';
-import { runSyncBench } from './sync-bench';
+import { pathToFileURL } from 'node:url';
+import { createContext } from './context';
 import { launchChromium, startServer } from './harness';
+import { formatTable, ratio } from './stats';
+import type { BenchModule, BenchRow, Scale } from './types';
 
-const SIZE = Number(process.env.BENCH_SIZE ?? 100_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PORT = Number(process.env.BENCH_PORT ?? 4499);
-const SYNC_SIZE = Number(process.env.BENCH_SYNC_SIZE ?? 50_000);
-const SYNC_EDITS = Number(process.env.BENCH_EDITS ?? 100);
-const CHUNK = 5_000;
-const QUERIES = [
-	'rossi',
-	'maria rossi',
-	'nicolo',
-	'dangelo',
-	'4567',
-	'333 12',
-	'giulia.bianchi',
-	'FC1001',
-	'иванова',
-	'ferr',
-	'sara m'
-];
+const SCALE: Scale = process.env.BENCH_SCALE === 'toy' ? 'toy' : 'full';
+const PORT = Number(process.env.BENCH_PORT ?? 4470);
+const ONLY = (process.env.BENCH_ONLY ?? '')
+	.split(',')
+	.map((s) => s.trim())
+	.filter(Boolean);
+const MODULES_DIR = join(import.meta.dirname, 'modules');
 
-async function waitForList(page: Page): Promise<void> {
-	await page.waitForFunction(
-		() =>
-			document.body.dataset.ready === 'true' &&
-			!!document.querySelector('[data-index] a[href^="/clients/"]'),
-		undefined,
-		{ timeout: 120_000 }
+export async function loadModules(only: readonly string[] = []): Promise<BenchModule[]> {
+	const files = readdirSync(MODULES_DIR).filter((f) => f.endsWith('.bench.ts'));
+	const modules: BenchModule[] = [];
+	for (const file of files) {
+		const name = file.slice(0, -'.bench.ts'.length);
+		if (only.length > 0 && !only.includes(name)) continue;
+		const mod = (await import(pathToFileURL(join(MODULES_DIR, file)).href)) as {
+			default?: BenchModule;
+		};
+		if (!mod.default || typeof mod.default.run !== 'function') {
+			throw new Error(`${file}: the default export is not a BenchModule`);
+		}
+		modules.push(mod.default);
+	}
+	return modules.sort(
+		(a, b) => (a.order ?? 100) - (b.order ?? 100) || a.name.localeCompare(b.name)
 	);
 }
 
-async function seed(page: Page): Promise<number> {
-	const fields = generateClientFields(SIZE, { seed: 2026 });
-	const started = Date.now();
-	for (let i = 0; i < fields.length; i += CHUNK) {
-		await page.evaluate(
-			(chunk) => window.__schedarioBench!.seed(chunk),
-			fields.slice(i, i + CHUNK)
-		);
+function chromiumVersion(): string {
+	try {
+		return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		}).trim();
+	} catch {
+		return 'unknown';
 	}
-	return Date.now() - started;
-}
-
-async function measureStartup(page: Page): Promise<number[]> {
-	const samples: number[] = [];
-	for (let i = 0; i < ROUNDS; i++) {
-		await page.reload({ waitUntil: 'commit' });
-		await waitForList(page);
-		samples.push(await page.evaluate(() => performance.now()));
-	}
-	return samples;
-}
-
-/** Types each query one character at a time into the real search box; per keystroke: input
- * event → Svelte flush → style and layout of the updated list. */
-async function measureKeystrokes(page: Page): Promise<{ keystroke: number[]; query: number[] }> {
-	return page.evaluate(async (queries) => {
-		const input = document.querySelector<HTMLInputElement>('input[type="search"]');
-		if (!input) throw new Error('no search box');
-		const keystroke: number[] = [];
-		const query: number[] = [];
-		for (const q of queries) {
-			for (let i = 1; i <= q.length; i++) {
-				const t0 = performance.now();
-				input.value = q.slice(0, i);
-				input.dispatchEvent(new Event('input', { bubbles: true }));
-				await new Promise((r) => setTimeout(r, 0));
-				void document.body.offsetHeight;
-				keystroke.push(performance.now() - t0);
-			}
-			input.value = '';
-			input.dispatchEvent(new Event('input', { bubbles: true }));
-			await new Promise((r) => setTimeout(r, 0));
-		}
-		// The query alone, in a pass of its own: interleaved with typing it would replace the
-		// index's last result and stop the keystrokes from narrowing it, as real typing does.
-		for (const q of queries) {
-			for (let i = 1; i <= q.length; i++) {
-				query.push(window.__schedarioBench!.timeQuery(q.slice(0, i)));
-			}
-		}
-		return { keystroke, query };
-	}, QUERIES);
 }
 
 async function main(): Promise<void> {
-	const dataDir = mkdtempSync(join(tmpdir(), 'schedario-bench-'));
-	const server = await startServer({ port: PORT, dataDir });
+	const started = performance.now();
+	const modules = await loadModules(ONLY);
+	const tmpDir = mkdtempSync(join(tmpdir(), 'schedario-bench-'));
+	const server = await startServer({
+		port: PORT,
+		host: '127.0.0.1',
+		dataDir: join(tmpDir, 'server'),
+		staticDir: process.env.STATIC_DIR
+	});
 	const browser = await launchChromium();
-	const rows: Row[] = [];
+	const ctx = createContext({
+		scale: SCALE,
+		baseUrl: `http://localhost:${PORT}`,
+		browser,
+		basePort: PORT,
+		tmpDir
+	});
+	const rows: BenchRow[] = [];
+	const failed: string[] = [];
+	const durations: Record<string, number> = {};
 	try {
-		const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-		await page.goto(`http://localhost:${PORT}/clients?lang=en&bench=1`);
-		await page.waitForFunction(
-			() => document.body.dataset.ready === 'true' && !!window.__schedarioBench
-		);
-		const seedMs = await seed(page);
-		rows.push({
-			name: `seed ${SIZE} clients (bulk insert)`,
-			unit: 's',
-			...summarize([seedMs / 1000])
-		});
-		await page.goto(`http://localhost:${PORT}/clients?bench=1`);
-		const startup = await measureStartup(page);
-		rows.push({
-			name: `reload → usable list, ${SIZE} clients`,
-			unit: 'ms',
-			...summarize(startup),
-			target: '< 1500 (p50, at 50k)'
-		});
-		const { keystroke, query } = await measureKeystrokes(page);
-		rows.push({
-			name: `search keystroke → list updated, ${SIZE} clients`,
-			unit: 'ms',
-			...summarize(keystroke),
-			target: 'p95 < 16'
-		});
-		rows.push({ name: `search query alone, ${SIZE} clients`, unit: 'ms', ...summarize(query) });
-		await page.close();
-		rows.push(
-			...(await runSyncBench({
-				browser,
-				baseUrl: `http://localhost:${PORT}`,
-				size: SYNC_SIZE,
-				edits: SYNC_EDITS
-			}))
-		);
+		for (const mod of modules) {
+			const t0 = performance.now();
+			ctx.log(`${mod.name}…`);
+			try {
+				rows.push(...(await mod.run(ctx)));
+			} catch (error) {
+				failed.push(mod.name);
+				ctx.log(`${mod.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+			}
+			durations[mod.name] = Math.round((performance.now() - t0) / 1000);
+			ctx.log(`${mod.name} done in ${durations[mod.name]} s`);
+		}
 	} finally {
+		await ctx.close();
 		await browser.close();
 		server.kill('SIGTERM');
-		rmSync(dataDir, { recursive: true, force: true });
+		rmSync(tmpDir, { recursive: true, force: true });
 	}
-	printTable(rows);
+	console.log(formatTable(rows));
+	const seconds = Math.round((performance.now() - started) / 1000);
+	console.log(
+		`\n${SCALE} scale, ${seconds} s${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`
+	);
 	writeFileSync(
 		join(import.meta.dirname, 'results.json'),
-		JSON.stringify({ date: new Date().toISOString(), size: SIZE, rows }, null, 2)
+		JSON.stringify(
+			{
+				date: new Date().toISOString(),
+				scale: SCALE,
+				seconds,
+				machine: {
+					cpus: cpus().length,
+					cpu: cpus()[0]?.model,
+					memGiB: Math.round(totalmem() / 2 ** 30),
+					node: process.version,
+					chromium: chromiumVersion()
+				},
+				durations,
+				failed,
+				rows: rows.map((r) => ({ ...r, ratio: ratio(r) }))
+			},
+			null,
+			2
+		) + '\n'
 	);
+	if (failed.length > 0) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-	console.error(error);
-	process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	main().catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
+}

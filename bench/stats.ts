@@ -1,16 +1,7 @@
-// Percentiles and the printed table for `npm run bench`.
-export interface Summary {
-	n: number;
-	p50: number;
-	p95: number;
-	max: number;
-}
+// Percentiles, rows and the printed table for `npm run bench`.
+import type { BenchRow, Summary } from './types';
 
-export interface Row extends Summary {
-	name: string;
-	unit: string;
-	target?: string;
-}
+export type { Summary } from './types';
 
 export function percentile(sorted: readonly number[], p: number): number {
 	if (sorted.length === 0) return Number.NaN;
@@ -28,22 +19,77 @@ export function summarize(samples: readonly number[]): Summary {
 	};
 }
 
-export function printTable(rows: readonly Row[]): void {
-	const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
-	const header = ['measure', 'n', 'p50', 'p95', 'max', 'unit', 'target'];
-	const body = rows.map((r) => [
-		r.name,
-		String(r.n),
-		fmt(r.p50),
-		fmt(r.p95),
-		fmt(r.max),
-		r.unit,
-		r.target ?? ''
-	]);
+/** A row from raw samples; `peer` samples (same unit) were taken in the same run. */
+export function row(
+	name: string,
+	unit: string,
+	samples: readonly number[],
+	extra: {
+		peer?: { name: string; samples: readonly number[] };
+		higherIsBetter?: boolean;
+		target?: string;
+	} = {}
+): BenchRow {
+	return {
+		name,
+		unit,
+		ours: summarize(samples),
+		...(extra.peer ? { peer: { name: extra.peer.name, ...summarize(extra.peer.samples) } } : {}),
+		...(extra.higherIsBetter ? { higherIsBetter: true } : {}),
+		...(extra.target ? { target: extra.target } : {})
+	};
+}
+
+/** How many times better Schedario's median is than the peer's (> 1: Schedario is ahead). */
+export function ratio(r: BenchRow): number | undefined {
+	if (!r.peer || !(r.ours.p50 > 0) || !(r.peer.p50 > 0)) return undefined;
+	return r.higherIsBetter ? r.ours.p50 / r.peer.p50 : r.peer.p50 / r.ours.p50;
+}
+
+const fmt = (v: number | undefined): string =>
+	v === undefined || Number.isNaN(v) ? '' : v >= 100 ? v.toFixed(0) : v.toFixed(2);
+
+export function formatTable(rows: readonly BenchRow[]): string {
+	const header = [
+		'measure',
+		'n',
+		'p50',
+		'p95',
+		'unit',
+		'peer',
+		'peer p50',
+		'peer p95',
+		'ratio',
+		'target'
+	];
+	const body = rows.map((r) => {
+		const x = ratio(r);
+		return [
+			r.name,
+			String(r.ours.n),
+			fmt(r.ours.p50),
+			r.ours.n > 1 ? fmt(r.ours.p95) : '',
+			r.unit,
+			r.peer?.name ?? '',
+			fmt(r.peer?.p50),
+			r.peer && r.peer.n > 1 ? fmt(r.peer.p95) : '',
+			x === undefined ? '' : `${x.toFixed(2)}×`,
+			r.target ?? ''
+		];
+	});
 	const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
 	const line = (cells: string[]) =>
 		'| ' + cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
-	console.log(line(header));
-	console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-	for (const b of body) console.log(line(b));
+	return [
+		line(header),
+		'|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|',
+		...body.map(line)
+	].join('\n');
+}
+
+/** A row is well-formed when its figures are finite numbers (used by the smoke test). */
+export function isWellFormed(r: BenchRow): boolean {
+	const ok = (s: Summary) =>
+		Number.isInteger(s.n) && s.n > 0 && [s.p50, s.p95, s.max].every(Number.isFinite);
+	return r.name.length > 0 && r.unit.length > 0 && ok(r.ours) && (!r.peer || ok(r.peer));
 }

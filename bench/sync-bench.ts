@@ -17,7 +17,8 @@ import {
 } from '../src/lib/domain/sync-protocol';
 import { SORT_NAME_MAX } from '../src/lib/db/schemas/client.schema';
 import { generateClientFields } from '../tests/fixtures/clients';
-import { summarize, type Row } from './stats';
+import { row } from './stats';
+import type { BenchRow } from './types';
 
 export interface SyncBenchOptions {
 	browser: Browser;
@@ -97,7 +98,12 @@ export function wireBatches(count: number): Record<string, unknown>[][] {
 export async function seedServer(
 	baseUrl: string,
 	size: number
-): Promise<{ owner: DeviceTokenResponse; ids: string[]; pushMs: number }> {
+): Promise<{
+	owner: DeviceTokenResponse;
+	ids: string[];
+	docs: Record<string, unknown>[];
+	pushMs: number;
+}> {
 	const owner = deviceTokenResponseSchema.parse(
 		await api(baseUrl, '/salons', { salonName: 'Salone Bench', deviceName: 'Bench seeder' })
 	);
@@ -113,7 +119,7 @@ export async function seedServer(
 		if (answer.conflicts.length > 0) throw new Error('seed push met conflicts on new ids');
 		for (const doc of batch) ids.push(doc.id as string);
 	}
-	return { owner, ids, pushMs: performance.now() - started };
+	return { owner, ids, docs: batches.flat(), pushMs: performance.now() - started };
 }
 
 export async function pairingCode(baseUrl: string, owner: DeviceTokenResponse): Promise<string> {
@@ -233,15 +239,22 @@ async function timedEdit(a: Page, b: Page, id: string, value: string): Promise<n
 	return seen - saved;
 }
 
-export async function runSyncBench(opts: SyncBenchOptions): Promise<Row[]> {
+/** Seeds the server, times two first syncs into empty browsers, then `edits` edits from one
+ *  to the other. `peerFirstSync` times the peer's first sync of the same documents (seconds). */
+export async function runSyncBench(
+	opts: SyncBenchOptions,
+	peerFirstSync?: (
+		docs: readonly Record<string, unknown>[]
+	) => Promise<{ name: string; seconds: number[] }>
+): Promise<BenchRow[]> {
 	const { size, edits } = opts;
-	const rows: Row[] = [];
-	const { owner, ids, pushMs } = await seedServer(opts.baseUrl, size);
-	rows.push({
-		name: `seed server: push ${size} clients (batches of ${MAX_PUSH_ROWS})`,
-		unit: 'docs/s',
-		...summarize([size / (pushMs / 1000)])
-	});
+	const rows: BenchRow[] = [];
+	const { owner, ids, docs, pushMs } = await seedServer(opts.baseUrl, size);
+	rows.push(
+		row(`seed server: push ${size} clients (batches of ${MAX_PUSH_ROWS})`, 'docs/s', [
+			size / (pushMs / 1000)
+		])
+	);
 	const contexts: BrowserContext[] = [];
 	try {
 		// Two fresh devices, one after the other so they do not share the CPU: both samples
@@ -251,17 +264,24 @@ export async function runSyncBench(opts: SyncBenchOptions): Promise<Row[]> {
 		const a = await firstSync(opts, owner, 'Bench A');
 		contexts.push(a.context);
 		const seconds = [b.ms / 1000, a.ms / 1000];
-		rows.push({
-			name: `first sync ${size} clients → empty browser`,
-			unit: 's',
-			...summarize(seconds),
-			target: size >= 50_000 ? '< 10 (50k)' : undefined
-		});
-		rows.push({
-			name: `first sync ${size} clients, throughput`,
-			unit: 'docs/s',
-			...summarize(seconds.map((s) => size / s))
-		});
+		const peer = peerFirstSync ? await peerFirstSync(docs) : undefined;
+		rows.push(
+			row(`first sync ${size} clients → empty browser`, 's', seconds, {
+				peer: peer ? { name: peer.name, samples: peer.seconds } : undefined,
+				target: '< 10 (50k), ahead of PouchDB'
+			})
+		);
+		rows.push(
+			row(
+				`first sync ${size} clients, throughput`,
+				'docs/s',
+				seconds.map((s) => size / s),
+				{
+					peer: peer ? { name: peer.name, samples: peer.seconds.map((s) => size / s) } : undefined,
+					higherIsBetter: true
+				}
+			)
+		);
 		const id = ids[0] as string;
 		await openCard(b.page, opts.baseUrl, id, size);
 		await openCard(a.page, opts.baseUrl, id, size);
@@ -269,12 +289,16 @@ export async function runSyncBench(opts: SyncBenchOptions): Promise<Row[]> {
 		for (let i = 0; i < edits; i++) {
 			latency.push(await timedEdit(a.page, b.page, id, `Bench edit ${i + 1}`));
 		}
-		rows.push({
-			name: `edit on A (form submit) → visible on B, ${size} clients`,
-			unit: 'ms',
-			...summarize(latency),
-			target: 'p50 < 100, p95 < 300'
-		});
+		rows.push(
+			row(
+				`edit on A (form submit) → visible on B, ${edits} edits, ${size} clients`,
+				'ms',
+				latency,
+				{
+					target: 'p50 < 100, p95 < 300'
+				}
+			)
+		);
 	} finally {
 		for (const context of contexts) await context.close();
 	}

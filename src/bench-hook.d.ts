@@ -5,7 +5,14 @@ declare global {
 		/** Installed by src/lib/state/bench-hook.ts when the app is opened with ?bench=1. */
 		__schedarioBench?: {
 			seed(fields: ClientFields[]): Promise<number>;
+			/** Milliseconds of one query of the app's search index. */
 			timeQuery(text: string): number;
+			/** Milliseconds of the same search as an RxDB `$regex` query (benchmark peer). */
+			timeRegex(text: string): Promise<number>;
+			/** Builds a Fuse.js index over the same clients; milliseconds (benchmark peer). */
+			buildFuse(): Promise<number>;
+			/** Milliseconds of one Fuse.js search (after buildFuse). */
+			timeFuse(text: string): number;
 			/** Clients in the in-memory list (what the list page shows, before filters). */
 			count(): number;
 			/** A client as the page currently knows it (after sync brought it in). */

@@ -8,6 +8,7 @@ import { matchRoute, type RequestContext, type Route, type ServerDeps } from './
 import { HttpError, sendError, sendJson } from './http/errors.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
+import { deviceLocationRoutes } from './routes/device-location.js';
 import { deviceRoutes } from './routes/devices.js';
 import { pairingRoutes } from './routes/pairing.js';
 import { replicationRoutes } from './routes/replication.js';
@@ -42,6 +43,7 @@ const IP_PER_SECOND = 1 / 6;
 const ROUTES: Route[] = [
 	...salonRoutes,
 	...pairingRoutes,
+	...deviceLocationRoutes,
 	...deviceRoutes,
 	...streamRoutes,
 	...replicationRoutes

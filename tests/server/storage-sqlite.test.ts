@@ -3,14 +3,20 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../sync-server/src/storage/sqlite.js';
+import { describeLocationStorageContract } from './storage-locations.contract.js';
 import { describeStorageContract } from './storage.contract.js';
+import { makeSalon } from './support/storage-factories.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'schedario-sqlite-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describeStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'contract.sqlite') }));
+describeLocationStorageContract('sqlite', () =>
+	openSqliteStorage({ file: join(tmp, 'locations.sqlite') })
+);
 
 describe('SQLite durability', () => {
 	it('keeps every push acknowledged before the process was SIGKILLed', async () => {
@@ -51,6 +57,38 @@ describe('SQLite durability', () => {
 			expect(docs.at(-1)?.seq).toBe(acknowledged.seq);
 		} finally {
 			await reopened.close();
+		}
+	});
+});
+
+describe('SQLite schema upgrade', () => {
+	it('adds the pairing code location to a database made before chains', async () => {
+		const file = join(tmp, 'old.sqlite');
+		const old = new Database(file);
+		old.exec(`CREATE TABLE salons (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+			created_at INTEGER NOT NULL, seq INTEGER NOT NULL DEFAULT 0)`);
+		old.exec(`CREATE TABLE pairing_codes (code_id TEXT PRIMARY KEY,
+			salon_id TEXT NOT NULL REFERENCES salons(id), secret_hash TEXT NOT NULL,
+			expires_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, used_at INTEGER,
+			created_by TEXT NOT NULL)`);
+		old.close();
+		const storage = await openSqliteStorage({ file });
+		try {
+			const { salonId, owner } = await makeSalon(storage);
+			const code = {
+				codeId: 'ABCD',
+				salonId,
+				secretHash: 'h',
+				expiresAt: Date.now() + 60_000,
+				attempts: 0,
+				usedAt: null,
+				createdBy: owner.id,
+				locationId: 'loc-1'
+			};
+			await storage.createPairingCode(code);
+			expect(await storage.findPairingCode('ABCD')).toEqual(code);
+		} finally {
+			await storage.close();
 		}
 	});
 });

@@ -93,7 +93,8 @@ export function describeStorageContract(name: string, open: () => Promise<SyncSt
 				expiresAt: Date.now() + 600_000,
 				attempts: 0,
 				usedAt: null,
-				createdBy: owner.id
+				createdBy: owner.id,
+				locationId: null
 			};
 			await storage.createPairingCode(code);
 			expect(await storage.findPairingCode(codeId)).toEqual(code);

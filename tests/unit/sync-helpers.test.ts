@@ -59,14 +59,21 @@ describe('parseStoredSync', () => {
 		token: 't',
 		role: 'owner',
 		deviceName: 'PC',
-		salonName: 'Aurora'
+		salonName: 'Aurora',
+		locationId: 'loc-milano'
 	};
 	it('reads valid credentials and refuses anything else', () => {
 		expect(parseStoredSync(JSON.stringify(good))).toEqual(good);
+		expect(parseStoredSync(JSON.stringify({ ...good, locationId: null }))?.locationId).toBeNull();
+		expect(parseStoredSync(JSON.stringify({ ...good, locationId: 7 }))).toBeNull();
 		expect(parseStoredSync(null)).toBeNull();
 		expect(parseStoredSync('{not json')).toBeNull();
 		expect(parseStoredSync(JSON.stringify({ ...good, role: 'admin' }))).toBeNull();
 		expect(parseStoredSync(JSON.stringify({ ...good, token: '' }))).toBeNull();
+	});
+	it('reads credentials saved before chains as paired at no location', () => {
+		const { locationId: _omitted, ...old } = good;
+		expect(parseStoredSync(JSON.stringify(old))).toEqual({ ...old, locationId: null });
 	});
 });
 

@@ -2,6 +2,8 @@
 // reopened with backoff when it drops. It only says "pull now"; the pulls carry the data.
 import {
 	changeEventSchema,
+	deviceResponseSchema,
+	type Device,
 	streamTicketResponseSchema,
 	SYNCED_COLLECTIONS,
 	type SyncedCollection
@@ -17,6 +19,8 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 export interface StreamHandlers {
 	onEvent(collections: readonly SyncedCollection[]): void;
 	onOpen(): void;
+	/** The server changed this device's record (the owner moved it to another location). */
+	onDevice(device: Device): void;
 	onDown(): void;
 	onUnauthorized(code: 'unauthorized' | 'device_revoked'): void;
 	call(path: string, body?: unknown): Promise<unknown>;
@@ -73,6 +77,16 @@ export function openEventStream(creds: SyncCredentials, salonPath: string, h: St
 			}
 			const parsed = changeEventSchema.safeParse(data);
 			h.onEvent(parsed.success ? parsed.data.collections : SYNCED_COLLECTIONS);
+		});
+		es.addEventListener('device', (event) => {
+			try {
+				const parsed = deviceResponseSchema.safeParse(
+					JSON.parse((event as MessageEvent<string>).data)
+				);
+				if (parsed.success) h.onDevice(parsed.data.device);
+			} catch {
+				// Unreadable: the next resync asks for the device record anyway.
+			}
 		});
 		es.onerror = () => {
 			// The ticket is single use, so EventSource's own retry would be refused: take over.

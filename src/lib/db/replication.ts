@@ -8,8 +8,10 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { Hlc } from '$lib/domain/hlc';
 import {
 	MAX_PULL_LIMIT,
+	deviceResponseSchema,
 	MAX_PUSH_ROWS,
 	SYNCED_COLLECTIONS,
+	type Device,
 	type Checkpoint,
 	type SyncedCollection
 } from '$lib/domain/sync-protocol';
@@ -42,6 +44,8 @@ export interface ReplicationHooks {
 	onUnauthorized(code: 'unauthorized' | 'device_revoked'): void;
 	/** The newest HLC stamp of a pulled batch, so local writes are ordered after it. */
 	onRemoteStamp?(stamp: Hlc): void;
+	/** This device's record as the server knows it (its location may have been changed). */
+	onDevice?(device: Device): void;
 }
 
 export interface Replication {
@@ -163,7 +167,20 @@ export function startReplication(
 		onEvent(collections) {
 			for (const c of collections) streams.get(c)?.next('RESYNC');
 		},
-		onOpen: () => report({ offline: false }),
+		onOpen: () => {
+			report({ offline: false });
+			// The owner may have moved this device while its stream was down.
+			call('/devices/me').then(
+				(body) => {
+					const parsed = deviceResponseSchema.safeParse(body);
+					if (parsed.success && !stopped) hooks.onDevice?.(parsed.data.device);
+				},
+				() => undefined // reported by `call`; the next open asks again
+			);
+		},
+		onDevice: (device) => {
+			if (!stopped) hooks.onDevice?.(device);
+		},
 		onDown: () => report({ offline: true }),
 		onUnauthorized: (code) => {
 			if (!stopped) hooks.onUnauthorized(code);

@@ -1,6 +1,7 @@
 // Salon configuration kept in the `settings` collection (one document per key).
 import { z } from 'zod';
 import type { ClientField } from './client.js';
+import { locationsSchema } from './locations.js';
 
 export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -24,7 +25,9 @@ export const salonSettingsSchema = z.object({
 	requiredFields: z.array(z.enum(REQUIRABLE_FIELDS)),
 	salonName: z.string().max(200),
 	/** The salon's own language; each device may still choose its own. */
-	locale: z.enum(LOCALES)
+	locale: z.enum(LOCALES),
+	/** The chain's locations (locations.ts); empty for a salon with one place. */
+	locations: locationsSchema
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -32,7 +35,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	defaultCountry: 'IT',
 	requiredFields: ['firstName', 'lastName'],
 	salonName: '',
-	locale: 'it'
+	locale: 'it',
+	locations: []
 };
 
 export const categorySchema = z.object({

@@ -25,11 +25,25 @@ export type CreateSalonRequest = z.infer<typeof createSalonRequestSchema>;
 
 /** Answer to create-salon (role 'owner') and to pair (role 'staff'). */
 export const deviceTokenResponseSchema = z
-	.object({ salonId: idText, deviceId: idText, token: z.string().min(1).max(200), role })
+	.object({
+		salonId: idText,
+		deviceId: idText,
+		token: z.string().min(1).max(200),
+		role,
+		/** The location the device was paired for (optional: servers before chains omit it). */
+		locationId: idText.nullable().optional()
+	})
 	.strict();
 export type DeviceTokenResponse = z.infer<typeof deviceTokenResponseSchema>;
 export const createSalonResponseSchema = deviceTokenResponseSchema;
 export const pairResponseSchema = deviceTokenResponseSchema;
+
+/** Body of POST …/pairing-codes; may be empty. The device paired with the code is assigned to
+ *  `locationId` (a location of the salon, see locations.ts). */
+export const pairingCodeRequestSchema = z
+	.object({ locationId: idText.nullable().optional() })
+	.strict();
+export type PairingCodeRequest = z.infer<typeof pairingCodeRequestSchema>;
 
 export const pairingCodeResponseSchema = z
 	.object({ code: z.string().regex(PAIRING_CODE_RE), expiresAt: z.number().int().min(0) })
@@ -61,6 +75,13 @@ export const deviceSchema = z
 	.strict();
 export type Device = z.infer<typeof deviceSchema>;
 export const devicesResponseSchema = z.object({ devices: z.array(deviceSchema) }).strict();
+/** Answer of GET …/devices/me and of a location change; also the data of the SSE `device`
+ *  event a device receives when its own record changes. */
+export const deviceResponseSchema = z.object({ device: deviceSchema }).strict();
+
+/** Body of POST …/devices/:deviceId/location (owner only); null takes the device off any. */
+export const deviceLocationRequestSchema = z.object({ locationId: idText.nullable() }).strict();
+export type DeviceLocationRequest = z.infer<typeof deviceLocationRequestSchema>;
 
 export const streamTicketResponseSchema = z
 	.object({ ticket: z.string().min(1).max(200), expiresAt: z.number().int().min(0) })

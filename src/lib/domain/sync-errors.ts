@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
 	bad_request: 400,
 	clock_in_future: 400,
 	pairing_code_invalid: 400,
+	/** A location id that is not an active location of the salon (settings › locations). */
+	unknown_location: 400,
 	unauthorized: 401,
 	device_revoked: 401,
 	forbidden: 403,

@@ -11,6 +11,7 @@ import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
 import { importMessages } from './messages/import';
+import { exportMessages } from './messages/export';
 
 const features = [
 	common,
@@ -22,7 +23,8 @@ const features = [
 	clientsList,
 	validation,
 	sync,
-	importMessages
+	importMessages,
+	exportMessages
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

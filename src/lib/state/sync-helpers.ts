@@ -14,7 +14,10 @@ export const storedSyncSchema = z.object({
 	token: z.string().min(1).max(200),
 	role: z.enum(['owner', 'staff']),
 	deviceName: z.string().max(100),
-	salonName: z.string().max(200)
+	salonName: z.string().max(200),
+	/** The chain location this device works at (set at pairing, moved by the owner). Stored
+	 *  so it is known offline; credentials saved before chains have none. */
+	locationId: z.string().min(1).max(64).nullable().default(null)
 });
 export type StoredSync = z.infer<typeof storedSyncSchema>;
 

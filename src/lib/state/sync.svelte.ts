@@ -76,6 +76,23 @@ export class SyncState {
 		return this.credentials !== null;
 	}
 
+	/** The chain location this device works at, or null (a salon with one place). Known offline:
+	 *  it is stored with the credentials and updated when the owner moves the device. */
+	get locationId(): string | null {
+		return this.credentials?.locationId ?? null;
+	}
+
+	#setLocation(locationId: string | null): void {
+		const creds = this.credentials;
+		if (!creds || creds.locationId === locationId) return;
+		this.#save({ ...creds, locationId });
+	}
+
+	#save(creds: StoredSync): void {
+		storage()?.setItem(SYNC_STORAGE_KEY, JSON.stringify(creds));
+		this.credentials = creds;
+	}
+
 	get isOwner(): boolean {
 		return this.credentials?.role === 'owner';
 	}
@@ -92,12 +109,16 @@ export class SyncState {
 
 	async #startReplication(creds: StoredSync): Promise<void> {
 		const db = await getDatabase();
-		if (this.credentials !== creds || this.#running) return;
+		// Compared by token: a location change replaces the credentials object, not the pairing.
+		if (this.credentials?.token !== creds.token || this.#running) return;
 		this.#replication = IDLE;
 		this.#running = startReplication(db, creds, {
 			onStatus: (partial) => this.#update(partial),
 			onUnauthorized: () => void this.#wipe(),
-			onRemoteStamp: (stamp) => deviceClock().receive(stamp)
+			onRemoteStamp: (stamp) => deviceClock().receive(stamp),
+			onDevice: (device) => {
+				if (device.id === this.credentials?.deviceId) this.#setLocation(device.locationId);
+			}
 		});
 	}
 
@@ -132,10 +153,10 @@ export class SyncState {
 			token: answer.token,
 			role: answer.role,
 			deviceName,
-			salonName
+			salonName,
+			locationId: answer.locationId ?? null
 		};
-		storage()?.setItem(SYNC_STORAGE_KEY, JSON.stringify(creds));
-		this.credentials = creds;
+		this.#save(creds);
 	}
 
 	/** First start of a salon: this device becomes its owner. Throws SyncHttpError. */
@@ -228,3 +249,9 @@ export class SyncState {
 }
 
 export const sync = new SyncState();
+
+/** The location to stamp on what this device records (visits, staff shifts); null when the
+ *  salon has no locations or this device was not assigned one. */
+export function currentLocationId(): string | null {
+	return sync.locationId;
+}

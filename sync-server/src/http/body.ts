@@ -4,7 +4,12 @@
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './errors.js';
 
-export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+/** `emptyAs`: the value of an empty body, for endpoints whose body is optional. */
+export async function readJsonBody(
+	req: IncomingMessage,
+	maxBytes: number,
+	opts: { emptyAs?: unknown } = {}
+): Promise<unknown> {
 	const declared = Number(req.headers['content-length']);
 	if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 	const chunks: Buffer[] = [];
@@ -15,6 +20,7 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
 		chunks.push(chunk);
 	}
 	const text = Buffer.concat(chunks).toString('utf8');
+	if (text.trim() === '' && opts.emptyAs !== undefined) return opts.emptyAs;
 	if (text.trim() === '') throw new HttpError(400, 'bad_request', 'The body must be JSON', '');
 	let body: unknown;
 	try {

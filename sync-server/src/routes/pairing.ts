@@ -1,6 +1,10 @@
 // Pairing: an owner's device asks for a code, a new device trades it for its own token.
 import { newId } from '../../../src/lib/domain/ids.js';
-import { MAX_BODY_BYTES, pairRequestSchema } from '../../../src/lib/domain/sync-protocol.js';
+import {
+	MAX_BODY_BYTES,
+	pairingCodeRequestSchema,
+	pairRequestSchema
+} from '../../../src/lib/domain/sync-protocol.js';
 import { authenticate, limitByIp } from '../auth/authenticate.js';
 import {
 	hashPairingSecret,
@@ -14,6 +18,7 @@ import { readJsonBody } from '../http/body.js';
 import type { Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
 import { PairingCodeCollisionError } from '../storage/types.js';
+import { assertLocationOfSalon, isLocationOfSalon } from './device-location.js';
 
 const invalid = () =>
 	new HttpError(400, 'pairing_code_invalid', 'This pairing code is not valid', 'code');
@@ -24,6 +29,12 @@ export const pairingRoutes: Route[] = [
 		pattern: '/api/v1/salons/:salonId/pairing-codes',
 		async handler(ctx) {
 			const owner = await authenticate(ctx, { ownerOnly: true });
+			const body = parseOr400(
+				pairingCodeRequestSchema,
+				await readJsonBody(ctx.req, MAX_BODY_BYTES, { emptyAs: {} })
+			);
+			const locationId = body.locationId ?? null;
+			await assertLocationOfSalon(ctx.deps, owner.salonId, locationId);
 			const { storage, now } = ctx.deps;
 			const expiresAt = now() + PAIRING_CODE_TTL_MS;
 			// 32^4 ids: a clash with another live code is rare but possible on a busy server.
@@ -37,7 +48,8 @@ export const pairingRoutes: Route[] = [
 						expiresAt,
 						attempts: 0,
 						usedAt: null,
-						createdBy: owner.id
+						createdBy: owner.id,
+						locationId
 					});
 				} catch (error) {
 					if (error instanceof PairingCodeCollisionError) continue;
@@ -70,6 +82,12 @@ export const pairingRoutes: Route[] = [
 				throw invalid();
 			}
 			if (!(await storage.consumePairingCode(parsed.codeId, at))) throw invalid();
+			// The location was valid when the code was made; if it was removed since, no location.
+			const locationId =
+				found.locationId !== null &&
+				(await isLocationOfSalon(ctx.deps, found.salonId, found.locationId))
+					? found.locationId
+					: null;
 			const token = newToken();
 			const deviceId = newId(at);
 			await storage.createDevice({
@@ -81,10 +99,16 @@ export const pairingRoutes: Route[] = [
 				createdAt: at,
 				lastSeenAt: at,
 				revokedAt: null,
-				locationId: null
+				locationId
 			});
 			ctx.deviceId = deviceId;
-			sendJson(ctx.res, 201, { salonId: found.salonId, deviceId, token, role: 'staff' });
+			sendJson(ctx.res, 201, {
+				salonId: found.salonId,
+				deviceId,
+				token,
+				role: 'staff',
+				locationId
+			});
 		}
 	}
 ];

@@ -40,7 +40,7 @@ export const salonRoutes: Route[] = [
 				}
 			);
 			ctx.deviceId = deviceId;
-			sendJson(ctx.res, 201, { salonId, deviceId, token, role: 'owner' });
+			sendJson(ctx.res, 201, { salonId, deviceId, token, role: 'owner', locationId: null });
 		}
 	}
 ];

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { startListener } from './postgres-listen.js';
 import { num, pushInTransaction } from './postgres-push.js';
-import { POSTGRES_SCHEMA } from './schema-sql.js';
+import { ADDED_COLUMNS, POSTGRES_SCHEMA } from './schema-sql.js';
 import { ChangeHub, deviceParams, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
 import {
 	PairingCodeCollisionError,
@@ -46,6 +46,7 @@ interface PairingRow {
 	attempts: number;
 	used_at: string | null;
 	created_by: string;
+	location_id: string | null;
 }
 
 const toDevice = (r: DeviceRow): DeviceRecord => ({
@@ -93,6 +94,9 @@ export async function openPostgresStorage({
 		await inTransaction(async (c) => {
 			await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
 			for (const sql of POSTGRES_SCHEMA) await c.query(sql);
+			for (const { table, column, type } of ADDED_COLUMNS) {
+				await c.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
+			}
 		});
 	}
 
@@ -163,14 +167,22 @@ export async function openPostgresStorage({
 			);
 			return r.rowCount === 1;
 		},
+		async setDeviceLocation(salonId, deviceId, locationId) {
+			const r = await pool.query(
+				`UPDATE devices SET location_id = $1
+				 WHERE salon_id = $2 AND id = $3 AND revoked_at IS NULL`,
+				[locationId, salonId, deviceId]
+			);
+			return r.rowCount === 1;
+		},
 		async createPairingCode(c) {
 			const r = await pool.query(
 				`INSERT INTO pairing_codes (code_id, salon_id, secret_hash, expires_at, attempts, used_at,
-					created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+					created_by, location_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $10)
 				 ON CONFLICT (code_id) DO UPDATE SET salon_id = excluded.salon_id,
 					secret_hash = excluded.secret_hash, expires_at = excluded.expires_at,
 					attempts = excluded.attempts, used_at = excluded.used_at,
-					created_by = excluded.created_by
+					created_by = excluded.created_by, location_id = excluded.location_id
 				 WHERE pairing_codes.used_at IS NOT NULL OR pairing_codes.expires_at <= $8
 					OR pairing_codes.attempts >= $9`,
 				[
@@ -182,7 +194,8 @@ export async function openPostgresStorage({
 					c.usedAt,
 					c.createdBy,
 					Date.now(),
-					MAX_PAIRING_ATTEMPTS
+					MAX_PAIRING_ATTEMPTS,
+					c.locationId
 				]
 			);
 			if (r.rowCount === 0) throw new PairingCodeCollisionError(c.codeId);
@@ -200,7 +213,8 @@ export async function openPostgresStorage({
 				expiresAt: num(row.expires_at),
 				attempts: row.attempts,
 				usedAt: numOrNull(row.used_at),
-				createdBy: row.created_by
+				createdBy: row.created_by,
+				locationId: row.location_id
 			};
 		},
 		async recordPairingAttempt(codeId) {
@@ -224,6 +238,13 @@ export async function openPostgresStorage({
 				[salonId, collection, afterSeq, limit]
 			);
 			return r.rows.map((row) => ({ id: row.id, seq: num(row.seq), data: row.data }));
+		},
+		async getDocument(salonId, collection, id) {
+			const r = await pool.query<{ data: unknown }>(
+				'SELECT data FROM docs WHERE salon_id = $1 AND collection = $2 AND id = $3',
+				[salonId, collection, id]
+			);
+			return r.rows[0]?.data ?? null;
 		},
 		async push(salonId, collection, deviceId, rows, at, describe) {
 			// Malformed ids throw here, before any connection is taken.

@@ -29,7 +29,8 @@ const common = (json: string, int: string) => [
 		expires_at ${int} NOT NULL,
 		attempts INTEGER NOT NULL DEFAULT 0,
 		used_at ${int},
-		created_by TEXT NOT NULL
+		created_by TEXT NOT NULL,
+		location_id TEXT
 	)`,
 	`CREATE TABLE IF NOT EXISTS docs (
 		salon_id TEXT NOT NULL REFERENCES salons(id),
@@ -60,3 +61,9 @@ export const SQLITE_SCHEMA: readonly string[] = common('TEXT', 'INTEGER');
 
 /** PostgreSQL: jsonb so later issues (erasure, audit) can query inside documents. */
 export const POSTGRES_SCHEMA: readonly string[] = common('JSONB', 'BIGINT');
+
+/** Columns added after a table was first created: each adapter adds the missing ones on start
+ * (CREATE TABLE IF NOT EXISTS leaves an older table as it was). */
+export const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
+	{ table: 'pairing_codes', column: 'location_id', type: 'TEXT' }
+];

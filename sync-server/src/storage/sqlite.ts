@@ -2,13 +2,12 @@
 // better-sqlite3 is synchronous, so a push runs start to end without yielding: in one process the
 // transactions are naturally serialised, and BEGIN IMMEDIATE covers a second process on the file.
 import Database from 'better-sqlite3';
-import { SQLITE_SCHEMA } from './schema-sql.js';
+import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
 import { canonicalJson, ChangeHub, deviceParams, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
 import {
 	PairingCodeCollisionError,
 	UnknownSalonError,
-	type DeviceRecord,
-	type PairingCodeRecord,
 	type RevisionInput,
 	type StoredDoc,
 	type SyncStorage
@@ -18,50 +17,6 @@ export interface SqliteOptions {
 	/** Path of the database file (created if missing), or ':memory:'. */
 	file: string;
 }
-
-interface DeviceRow {
-	id: string;
-	salon_id: string;
-	name: string;
-	role: 'owner' | 'staff';
-	token_hash: string;
-	created_at: number;
-	last_seen_at: number | null;
-	revoked_at: number | null;
-	location_id: string | null;
-}
-
-interface PairingRow {
-	code_id: string;
-	salon_id: string;
-	secret_hash: string;
-	expires_at: number;
-	attempts: number;
-	used_at: number | null;
-	created_by: string;
-}
-
-const toDevice = (r: DeviceRow): DeviceRecord => ({
-	id: r.id,
-	salonId: r.salon_id,
-	name: r.name,
-	role: r.role,
-	tokenHash: r.token_hash,
-	createdAt: r.created_at,
-	lastSeenAt: r.last_seen_at,
-	revokedAt: r.revoked_at,
-	locationId: r.location_id
-});
-
-const toPairing = (r: PairingRow): PairingCodeRecord => ({
-	codeId: r.code_id,
-	salonId: r.salon_id,
-	secretHash: r.secret_hash,
-	expiresAt: r.expires_at,
-	attempts: r.attempts,
-	usedAt: r.used_at,
-	createdBy: r.created_by
-});
 
 export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncStorage> {
 	const db = new Database(file);
@@ -77,6 +32,13 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 	function migrate(): void {
 		db.transaction(() => {
 			for (const sql of SQLITE_SCHEMA) db.exec(sql);
+			// SQLite has no ADD COLUMN IF NOT EXISTS: look the column up first.
+			for (const { table, column, type } of ADDED_COLUMNS) {
+				const columns = db.pragma(`table_info(${table})`) as { name: string }[];
+				if (!columns.some((c) => c.name === column)) {
+					db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+				}
+			}
 		}).immediate();
 	}
 	// Statements are prepared against the schema, so it must exist first.
@@ -102,13 +64,17 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		revokeDevice: db.prepare(
 			'UPDATE devices SET revoked_at = ? WHERE salon_id = ? AND id = ? AND revoked_at IS NULL'
 		),
+		setDeviceLocation: db.prepare(
+			'UPDATE devices SET location_id = ? WHERE salon_id = ? AND id = ? AND revoked_at IS NULL'
+		),
 		upsertPairing: db.prepare(
 			`INSERT INTO pairing_codes (code_id, salon_id, secret_hash, expires_at, attempts, used_at,
-				created_by) VALUES (@codeId, @salonId, @secretHash, @expiresAt, @attempts, @usedAt,
-				@createdBy)
+				created_by, location_id) VALUES (@codeId, @salonId, @secretHash, @expiresAt, @attempts,
+				@usedAt, @createdBy, @locationId)
 			 ON CONFLICT (code_id) DO UPDATE SET salon_id = excluded.salon_id,
 				secret_hash = excluded.secret_hash, expires_at = excluded.expires_at,
-				attempts = excluded.attempts, used_at = excluded.used_at, created_by = excluded.created_by
+				attempts = excluded.attempts, used_at = excluded.used_at, created_by = excluded.created_by,
+				location_id = excluded.location_id
 			 WHERE pairing_codes.used_at IS NOT NULL OR pairing_codes.expires_at <= @now
 				OR pairing_codes.attempts >= @maxAttempts`
 		),
@@ -239,6 +205,9 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		async revokeDevice(salonId, deviceId, at) {
 			return st.revokeDevice.run(at, salonId, deviceId).changes === 1;
 		},
+		async setDeviceLocation(salonId, deviceId, locationId) {
+			return st.setDeviceLocation.run(locationId, salonId, deviceId).changes === 1;
+		},
 		async createPairingCode(c) {
 			const { changes } = st.upsertPairing.run({
 				...c,
@@ -261,6 +230,10 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 			return st.pull
 				.all(salonId, collection, afterSeq, limit)
 				.map((r) => ({ id: r.id, seq: r.seq, data: JSON.parse(r.data) as unknown }));
+		},
+		async getDocument(salonId, collection, id) {
+			const row = st.currentDoc.get(salonId, collection, id);
+			return row ? (JSON.parse(row.data) as unknown) : null;
 		},
 		async push(salonId, collection, deviceId, rows, at, describe) {
 			assertOpen();

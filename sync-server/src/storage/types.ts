@@ -29,6 +29,8 @@ export interface PairingCodeRecord {
 	attempts: number;
 	usedAt: number | null;
 	createdBy: string;
+	/** The location the paired device is assigned to (a chain's location), or null. */
+	locationId: string | null;
 }
 
 export interface RevisionInput {
@@ -68,6 +70,9 @@ export interface SyncStorage {
 	touchDevice(id: string, at: number): Promise<void>;
 	/** False when the device is not in that salon or was already revoked. */
 	revokeDevice(salonId: string, deviceId: string, at: number): Promise<boolean>;
+	/** Assigns a device to a location (null: none). False when the device is not an active device
+	 * of that salon. The caller checks that the location belongs to the salon. */
+	setDeviceLocation(salonId: string, deviceId: string, locationId: string | null): Promise<boolean>;
 	/** A code id that belongs to a live code (unused, unexpired, under 5 attempts) throws
 	 * PairingCodeCollisionError so the caller draws another id; a dead one is replaced. */
 	createPairingCode(c: PairingCodeRecord): Promise<void>;
@@ -78,6 +83,8 @@ export interface SyncStorage {
 	consumePairingCode(codeId: string, at: number): Promise<boolean>;
 	/** Documents of one collection with seq > afterSeq, ordered by seq, at most `limit`. */
 	pull(salonId: string, collection: string, afterSeq: number, limit: number): Promise<StoredDoc[]>;
+	/** The stored wire document of one collection, or null (never another salon's). */
+	getDocument(salonId: string, collection: string, id: string): Promise<unknown>;
 	/** One transaction: compare-and-swap every row against the stored master (canonicalJson
 	 * equality), write accepted rows with the next per-salon seq (assigned INSIDE the transaction;
 	 * concurrent pushes from two server instances on one PostgreSQL never get the same seq and

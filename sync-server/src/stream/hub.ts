@@ -10,6 +10,8 @@ export interface StreamHub {
 	open(res: ServerResponse, s: { salonId: string; deviceId: string; tokenHash: string }): void;
 	/** Ends every open stream of a device (revocation). */
 	closeDevice(deviceId: string): void;
+	/** Sends one event to every open stream of a device on this instance (its record changed). */
+	sendToDevice(deviceId: string, event: string, data: unknown): void;
 	count(): number;
 	close(): void;
 }
@@ -86,6 +88,10 @@ export function createStreamHub(
 		},
 		closeDevice(deviceId) {
 			for (const s of all()) if (s.deviceId === deviceId) end(s);
+		},
+		sendToDevice(deviceId, event, data) {
+			const text = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+			for (const s of all()) if (s.deviceId === deviceId) send(s, text);
 		},
 		count() {
 			return all().length;

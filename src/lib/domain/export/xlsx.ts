@@ -1,0 +1,33 @@
+// XLSX through write-excel-file. Its "universal" entry works in Node (tests, bench) and the
+// browser (worker or page) alike and returns a Blob; "/node" and "/browser" tie us to one side.
+import writeXlsxFile, { type SheetData } from 'write-excel-file/universal';
+import type { Client } from '../client.js';
+import { exportTable, type ExportOptions } from './table.js';
+import type { Translate } from './columns.js';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Every cell is text (a phone or a postal code must not become a number); empty → no cell. */
+export function xlsxFromTable(
+	table: readonly (readonly string[])[],
+	sheetName: string
+): Promise<Blob> {
+	const data: SheetData = table.map((row, r) =>
+		row.map((value) =>
+			value === ''
+				? null
+				: r === 0
+					? { value, type: String, fontWeight: 'bold' as const }
+					: { value, type: String }
+		)
+	);
+	return writeXlsxFile(data, { sheet: sheetName, stickyRowsCount: 1 }).toBlob();
+}
+
+export function xlsxSheetName(t: Translate): string {
+	return t('export.sheetName');
+}
+
+export function toXlsx(clients: readonly Client[], opts: ExportOptions): Promise<Blob> {
+	return xlsxFromTable(exportTable(clients, opts), xlsxSheetName(opts.t));
+}

@@ -1,0 +1,12 @@
+// The export's translator for one language (the export module in src/lib/domain/export takes it
+// as an argument: domain code does not import the catalogs).
+import type { Locale } from '$lib/domain/settings';
+import type { Translate } from '$lib/domain/export';
+import type { MessageKey } from './catalog';
+import { translate } from './format';
+
+export function exportTranslator(locale: Locale): Translate {
+	// ExportMessageKey spells field labels as `fields.${string}`; a unit test proves every key the
+	// export asks for exists in all four catalogs.
+	return (key, params) => translate(locale, key as MessageKey, params);
+}
