@@ -8,6 +8,7 @@ import {
 	readTable,
 	type BuildResult,
 	type DateOrder,
+	type ExtraSynonyms,
 	type ImportTable
 } from '$lib/domain/import';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
@@ -20,12 +21,13 @@ export type Imported =
 
 export async function importBytes(
 	bytes: Uint8Array,
-	answers: Record<number, DateOrder> = {}
+	answers: Record<number, DateOrder> = {},
+	extra?: ExtraSynonyms
 ): Promise<Imported> {
-	const read = await readTable(bytes);
+	const read = await readTable(bytes, extra);
 	if (!read.ok) return read;
 	const { table } = read;
-	const mapping = autoMap(table.headers);
+	const mapping = autoMap(table.headers, extra);
 	const detected = detectDateColumns(table, mapping, TODAY);
 	const dateOrders: Record<number, DateOrder> = {};
 	const ambiguous: number[] = [];

@@ -1,7 +1,7 @@
 // The catalog key naming each import target (mapping menu, template headers, error messages),
 // and the headers our own template and export write, for the importer to recognise.
 import type { ImportTarget } from '$lib/domain/import';
-import { IMPORT_TARGETS } from '$lib/domain/import';
+import { IMPORT_TARGETS, ownExportSynonyms } from '$lib/domain/import';
 import { LOCALES } from '$lib/domain/settings';
 import type { MessageKey } from '$lib/i18n/catalog';
 import { translate } from '$lib/i18n/format';
@@ -44,9 +44,15 @@ export const TEMPLATE_TARGETS: readonly ImportTarget[] = [
 	'marketingConsent'
 ];
 
-/** Every target's label in every language → the target (template headers read back). */
+/**
+ * Headers the app itself writes, in every language → their target: our export's columns
+ * (first: "Phone 1" and "Phone 1 type" must not fall to a label) and every target's label
+ * (the template).
+ */
 export function labelSynonyms(): [string, ImportTarget][] {
-	const pairs: [string, ImportTarget][] = [];
+	const pairs: [string, ImportTarget][] = ownExportSynonyms(
+		(locale) => (key, params) => translate(locale, key as MessageKey, params)
+	);
 	for (const locale of LOCALES) {
 		for (const target of IMPORT_TARGETS)
 			pairs.push([translate(locale, targetLabelKey(target)), target]);

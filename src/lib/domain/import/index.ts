@@ -45,3 +45,4 @@ export {
 	type DuplicateChoice,
 	type PlannedImport
 } from './plan';
+export { ownExportSynonyms } from './own-export';

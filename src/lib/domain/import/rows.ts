@@ -10,6 +10,7 @@ import type { ColumnMapping, ImportTarget } from './targets';
 import type { ImportTable } from './table';
 import {
 	parseGender,
+	parsePhoneLabel,
 	parseYesNo,
 	splitFullName,
 	splitList,
@@ -68,7 +69,8 @@ function applyCell(
 	opts: BuildOptions,
 	row: ImportRow,
 	issues: Issue[],
-	seen: Set<ImportTarget>
+	seen: Set<ImportTarget>,
+	previousCell: string
 ): void {
 	const f = row.fields;
 	const text = value.trim();
@@ -95,6 +97,16 @@ function applyCell(
 		return;
 	}
 	if (text === '') return;
+	if (target === 'phoneLabel') {
+		// Labels the phone(s) the column before brought in; an unknown word leaves the default.
+		const labelled = parsePhoneLabel(text);
+		const last = f.phones[f.phones.length - 1];
+		const afterPhone = opts.mapping[column - 1]?.startsWith('phone') && previousCell.trim() !== '';
+		if (labelled && last && afterPhone) {
+			last.label = labelled;
+		}
+		return;
+	}
 	switch (target) {
 		case 'firstName':
 		case 'lastName':
@@ -190,7 +202,10 @@ export function buildRow(
 	const issues: Issue[] = [];
 	const seen = new Set(opts.mapping.filter((t): t is ImportTarget => t !== null));
 	opts.mapping.forEach((target, column) => {
-		if (target !== null) applyCell(target, cells[column] ?? '', column, opts, row, issues, seen);
+		if (target !== null) {
+			const previous = cells[column - 1] ?? '';
+			applyCell(target, cells[column] ?? '', column, opts, row, issues, seen, previous);
+		}
 	});
 	const f = row.fields;
 	if (!seen.has('customerType') && (f.business.company || f.business.vatNumber)) {

@@ -62,6 +62,7 @@ const S: Record<ImportTarget, string[]> = {
 	phoneWork: w(
 		'work phone|day phone|business phone|office phone|telefono ufficio|telefono lavoro|telefone do trabalho|служебен телефон'
 	),
+	phoneLabel: w('phone type|tipo telefono|tipo de telefone|вид телефон'),
 	phoneOther: w('other phone|altro telefono|outro telefone|друг телефон'),
 	email: w(
 		'email|e mail|email address|e mail address|mail|indirizzo email|indirizzo e mail|posta elettronica|endereco de email|endereco de e mail|correio eletronico|имейл|е мейл|електронна поща|имейл адрес'

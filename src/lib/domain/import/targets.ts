@@ -12,6 +12,8 @@ export const IMPORT_TARGETS = [
 	'phoneHome',
 	'phoneWork',
 	'phoneOther',
+	/** The label of the phone in the column before (our export's "Phone 1 type"). */
+	'phoneLabel',
 	'email',
 	'street',
 	'postalCode',
@@ -50,6 +52,7 @@ export const MULTI_TARGETS: ReadonlySet<ImportTarget> = new Set<ImportTarget>([
 	'phoneHome',
 	'phoneWork',
 	'phoneOther',
+	'phoneLabel',
 	'email',
 	'categories',
 	'tags',

@@ -1,6 +1,7 @@
 // Cell words → card values: yes/no and genders in it/en/pt/bg, full names split in two, and
 // lists in one cell. Recognition data, not UI text.
-import type { ClientFields } from '../client';
+import type { ClientFields, Phone } from '../client';
+import { splitList as splitJoinedList } from '../export/list-cell.js';
 import { foldHeader, w } from './synonyms';
 
 const YES = new Set(
@@ -97,8 +98,13 @@ export function nameOrderOfHeader(header: string): NameOrder {
 	return surnameFirst.test(folded) ? 'lastFirst' : 'firstLast';
 }
 
-/** Values of a list cell: separated by ';', ',', '|' or line breaks, trimmed, empties dropped. */
+/**
+ * Values of a list cell, trimmed, empties dropped. Our export joins with ' | ' and escapes a '|'
+ * inside an item: such a cell is read back exactly (commas inside items kept). Otherwise ';',
+ * ',', '|' and line breaks separate, as people type lists.
+ */
 export function splitList(text: string): string[] {
+	if (text.includes('|')) return splitJoinedList(text);
 	return text
 		.split(/[;,|\n\r]+/)
 		.map((v) => v.trim())
@@ -111,4 +117,19 @@ export function splitPhones(text: string): string[] {
 		.split(/[;,|\n\r]+/)
 		.map((v) => v.trim())
 		.filter((v) => /\d/.test(v));
+}
+
+const PHONE_LABELS = new Map<string, Phone['label']>();
+for (const [label, words] of Object.entries({
+	mobile: w('mobile|cell|cellulare|telemovel|celular|мобилен|gsm'),
+	home: w('home|casa|fisso|домашен'),
+	work: w('work|lavoro|ufficio|trabalho|служебен'),
+	other: w('other|altro|outro|друг')
+}) as [Phone['label'], string[]][]) {
+	for (const word of words) PHONE_LABELS.set(foldHeader(word), label);
+}
+
+/** 'Cellulare', 'Home', 'Trabalho', 'Служебен' → the phone label; unknown → undefined. */
+export function parsePhoneLabel(text: string): Phone['label'] | undefined {
+	return PHONE_LABELS.get(foldHeader(text));
 }
