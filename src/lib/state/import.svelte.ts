@@ -1,9 +1,11 @@
 // The /import page's state: file → table (in a Web Worker) → mapping and date questions →
 // preview (cards, errors, duplicates, built in the worker) → commit in batches with progress
 // and cancel (src/lib/db/imports.ts: all or nothing). One shared instance: `importSession`.
+// The Maps and Sets below are never mutated: each lives in $state.raw and is replaced whole (or
+// is local to a function), so Svelte's reactive collections would only add overhead.
+/* eslint-disable svelte/prefer-svelte-reactivity */
 import { getDatabase } from '$lib/db/database';
 import * as importsRepo from '$lib/db/imports';
-import type { ClientFields } from '$lib/domain/client';
 import type { DuplicateMatch } from '$lib/domain/duplicates';
 import {
 	autoMap,
@@ -20,19 +22,17 @@ import {
 	type ImportTarget,
 	type RowError
 } from '$lib/domain/import';
-import { foldName } from '$lib/domain/normalize';
 import { NO_FILTERS, DEFAULT_SORT } from '$lib/domain/query';
 import { clientBook } from './clients.svelte';
 import { writeContext } from './device';
 import type { ExistingKeys, WorkerRequest, WorkerResponse } from './import-protocol';
 import { labelSynonyms } from './import-labels';
+import { resolveNames } from './import-names';
 import { salon } from './salon.svelte';
 
 export type ImportStep = 'choose' | 'reading' | 'mapping' | 'checking' | 'preview' | 'committing';
 export type ImportOutcome =
 	{ kind: 'done'; created: number; filled: number } | { kind: 'cancelled' } | { kind: 'failed' };
-
-const CATEGORY_COLORS = ['#7c3aed', '#db2777', '#0891b2', '#16a34a', '#ea580c', '#4f46e5'];
 
 function todayIso(): string {
 	const d = new Date();
@@ -209,40 +209,12 @@ export class ImportSession {
 		this.choices = new Map();
 	}
 
-	/** Category and source names → ids, creating the ones the salon does not have yet. */
-	async #resolveNames(rows: readonly ImportRow[]): Promise<ImportRow[]> {
-		const categoryIds = new Map(salon.categories.map((c) => [foldName(c.name), c.id]));
-		const sourceIds = new Map(salon.sources.map((s) => [foldName(s.name), s.id]));
-		const out: ImportRow[] = [];
-		for (const row of rows) {
-			const ids: string[] = [];
-			for (const name of row.categoryNames) {
-				const key = foldName(name);
-				if (!categoryIds.has(key)) {
-					const color = CATEGORY_COLORS[categoryIds.size % CATEGORY_COLORS.length] as string;
-					categoryIds.set(key, (await salon.addCategory(name.slice(0, 60), color)).id);
-				}
-				ids.push(categoryIds.get(key) as string);
-			}
-			let sourceId: string | null = row.fields.sourceId;
-			if (row.sourceName) {
-				const key = foldName(row.sourceName);
-				if (!sourceIds.has(key))
-					sourceIds.set(key, (await salon.addSource(row.sourceName.slice(0, 60))).id);
-				sourceId = sourceIds.get(key) as string;
-			}
-			const fields: ClientFields = { ...row.fields, categoryIds: [...new Set(ids)], sourceId };
-			out.push({ ...row, fields });
-		}
-		return out;
-	}
-
 	async commit(): Promise<void> {
 		if (this.step !== 'preview') return;
 		this.step = 'committing';
 		this.#abort = new AbortController();
 		try {
-			const rows = await this.#resolveNames(this.rows);
+			const rows = await resolveNames(this.rows);
 			const plan = planImport(rows, this.duplicates, this.choices, this.forAll, (id) =>
 				clientBook.get(id)
 			);
