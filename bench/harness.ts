@@ -10,22 +10,33 @@ export interface ServerOptions {
 	/** Interface to listen on; the server's default when omitted. */
 	host?: string;
 	cwd?: string;
+	/** More environment for the server (DATABASE_URL, RATE_LIMIT_PER_SECOND…). */
+	env?: Record<string, string>;
+	/** Extra Node flags for the server (BENCH_SERVER_NODE_ARGS, e.g. --cpu-prof to profile). */
+	nodeArgs?: string[];
 }
 
 /** Starts `sync-server/src/main.ts` and resolves once /healthz answers (30 s at most). */
 export function startServer(opts: ServerOptions): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-		cwd: opts.cwd,
-		env: {
-			...process.env,
-			...(opts.host ? { HOST: opts.host } : {}),
-			PORT: String(opts.port),
-			DATA_DIR: opts.dataDir,
-			...(opts.staticDir ? { STATIC_DIR: opts.staticDir } : {}),
-			LOG_LEVEL: 'warn'
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
+	const nodeArgs =
+		opts.nodeArgs ?? (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(
+		process.execPath,
+		[...nodeArgs, '--import', 'tsx', 'sync-server/src/main.ts'],
+		{
+			cwd: opts.cwd,
+			env: {
+				...process.env,
+				...(opts.host ? { HOST: opts.host } : {}),
+				PORT: String(opts.port),
+				DATA_DIR: opts.dataDir,
+				...(opts.staticDir ? { STATIC_DIR: opts.staticDir } : {}),
+				LOG_LEVEL: 'warn',
+				...opts.env
+			},
+			stdio: ['ignore', 'inherit', 'inherit']
+		}
+	);
 	return new Promise((resolve, reject) => {
 		const deadline = Date.now() + 30_000;
 		const poll = async () => {

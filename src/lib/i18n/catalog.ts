@@ -12,6 +12,7 @@ import { validation } from './messages/validation';
 import { sync } from './messages/sync';
 import { importMessages } from './messages/import';
 import { exportMessages } from './messages/export';
+import { locations } from './messages/locations';
 
 const features = [
 	common,
@@ -24,7 +25,8 @@ const features = [
 	validation,
 	sync,
 	importMessages,
-	exportMessages
+	exportMessages,
+	locations
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -6,6 +6,14 @@ import { byName } from '$lib/db/config-helpers';
 import { getDatabase, type SchedarioDatabase } from '$lib/db/database';
 import * as settingsRepo from '$lib/db/settings';
 import * as sources from '$lib/db/sources';
+import { newId } from '$lib/domain/ids';
+import {
+	activeLocations,
+	withLocationAdded,
+	withLocationRemoved,
+	withLocationRenamed,
+	type Location
+} from '$lib/domain/locations';
 import {
 	DEFAULT_SETTINGS,
 	type Category,
@@ -22,6 +30,9 @@ export class SalonState {
 	categories = $state.raw<Category[]>([]);
 	/** Sorted by name. */
 	sources = $state.raw<Source[]>([]);
+
+	/** The chain's locations still in use, in the owner's order (settings › locations). */
+	locations: Location[] = $derived(activeLocations(this.settings.locations));
 
 	#categoriesById = $derived(indexById(this.categories));
 	#sourcesById = $derived(indexById(this.sources));
@@ -104,6 +115,29 @@ export class SalonState {
 
 	sourceName(id: string): string {
 		return this.#sourcesById.get(id)?.name ?? '';
+	}
+
+	/** A location's name, also of a removed one (what was recorded there still names it). */
+	location(id: string): Location | undefined {
+		return this.settings.locations.find((l) => l.id === id);
+	}
+
+	async addLocation(name: string): Promise<SalonSettings> {
+		return this.saveSettings({
+			locations: withLocationAdded(this.settings.locations, newId(), name)
+		});
+	}
+
+	async renameLocation(id: string, name: string): Promise<SalonSettings> {
+		return this.saveSettings({
+			locations: withLocationRenamed(this.settings.locations, id, name)
+		});
+	}
+
+	async removeLocation(id: string): Promise<SalonSettings> {
+		return this.saveSettings({
+			locations: withLocationRemoved(this.settings.locations, id, Date.now())
+		});
 	}
 
 	async saveSettings(patch: Partial<SalonSettings>): Promise<SalonSettings> {

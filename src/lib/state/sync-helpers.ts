@@ -87,7 +87,8 @@ const ERROR_KEYS: Record<string, MessageKey> = {
 	signup_closed: 'sync.error.signupClosed',
 	salon_exists: 'sync.error.signupClosed',
 	unauthorized: 'sync.error.unauthorized',
-	device_revoked: 'sync.error.unauthorized'
+	device_revoked: 'sync.error.unauthorized',
+	unknown_location: 'locations.unknown'
 };
 
 /** The message that explains a sync error code to a person. */

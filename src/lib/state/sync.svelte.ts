@@ -10,6 +10,7 @@ import {
 	type ReplicationStatus
 } from '$lib/db/replication';
 import {
+	deviceResponseSchema,
 	deviceTokenResponseSchema,
 	devicesResponseSchema,
 	pairingCodeResponseSchema,
@@ -204,8 +205,20 @@ export class SyncState {
 		}
 	}
 
-	async createPairingCode(): Promise<PairingCodeResponse> {
-		return pairingCodeResponseSchema.parse(await this.#authed('/pairing-codes', {}));
+	/** A code whose device will work at `locationId` (null: no location). */
+	async createPairingCode(locationId: string | null = null): Promise<PairingCodeResponse> {
+		return pairingCodeResponseSchema.parse(
+			await this.#authed('/pairing-codes', locationId ? { locationId } : {})
+		);
+	}
+
+	/** Owner: moves a device to another location of the salon (null: none). */
+	async setDeviceLocation(deviceId: string, locationId: string | null): Promise<Device> {
+		const { device } = deviceResponseSchema.parse(
+			await this.#authed(`/devices/${encodeURIComponent(deviceId)}/location`, { locationId })
+		);
+		if (device.id === this.credentials?.deviceId) this.#setLocation(device.locationId);
+		return device;
 	}
 
 	async devices(): Promise<Device[]> {

@@ -1,17 +1,13 @@
 // SQLite adapter (better-sqlite3): the embedded default, one file under DATA_DIR.
 // better-sqlite3 is synchronous, so a push runs start to end without yielding: in one process the
 // transactions are naturally serialised, and BEGIN IMMEDIATE covers a second process on the file.
+// Pushes go through sqlite-push.ts, which commits the pushes that arrive together at once.
 import Database from 'better-sqlite3';
 import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
-import { canonicalJson, ChangeHub, deviceParams, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { createSqlitePush } from './sqlite-push.js';
 import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
-import {
-	PairingCodeCollisionError,
-	UnknownSalonError,
-	type RevisionInput,
-	type StoredDoc,
-	type SyncStorage
-} from './types.js';
+import { PairingCodeCollisionError, type StoredDoc, type SyncStorage } from './types.js';
 
 export interface SqliteOptions {
 	/** Path of the database file (created if missing), or ':memory:'. */
@@ -48,7 +44,6 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		countSalons: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM salons'),
 		insertSalon: db.prepare('INSERT INTO salons (id, name, created_at) VALUES (?, ?, ?)'),
 		salonSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM salons WHERE id = ?'),
-		setSalonSeq: db.prepare('UPDATE salons SET seq = ? WHERE id = ?'),
 		insertDevice: db.prepare(
 			`INSERT INTO devices (id, salon_id, name, role, token_hash, created_at, last_seen_at,
 				revoked_at, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -92,14 +87,6 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		currentDoc: db.prepare<[string, string, string], { data: string }>(
 			'SELECT data FROM docs WHERE salon_id = ? AND collection = ? AND id = ?'
 		),
-		upsertDoc: db.prepare(
-			`INSERT INTO docs (salon_id, collection, id, seq, data) VALUES (?, ?, ?, ?, ?)
-			 ON CONFLICT (salon_id, collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`
-		),
-		insertRevision: db.prepare(
-			`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-		),
 		revisions: db.prepare<
 			[string, string, string],
 			{
@@ -116,49 +103,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		)
 	};
 
-	const pushTx = db.transaction(
-		(
-			salonId: string,
-			collection: string,
-			deviceId: string,
-			rows: Array<{ assumed: unknown | null; next: unknown }>,
-			at: number,
-			describe: (prev: unknown | null, next: unknown) => RevisionInput
-		) => {
-			const salon = st.salonSeq.get(salonId);
-			if (!salon) throw new UnknownSalonError(salonId);
-			let seq = salon.seq;
-			const conflicts: unknown[] = [];
-			for (const row of rows) {
-				const id = docIdOf(collection, row.next);
-				const stored = st.currentDoc.get(salonId, collection, id);
-				const current: unknown = stored ? JSON.parse(stored.data) : null;
-				const currentJson = canonicalJson(current);
-				const nextJson = canonicalJson(row.next);
-				if (currentJson === nextJson) continue;
-				if (currentJson !== canonicalJson(row.assumed)) {
-					conflicts.push(current);
-					continue;
-				}
-				const revision = describe(current, row.next);
-				seq += 1;
-				st.upsertDoc.run(salonId, collection, id, seq, nextJson);
-				st.insertRevision.run(
-					salonId,
-					seq,
-					collection,
-					id,
-					deviceId,
-					at,
-					JSON.stringify(revision.fields),
-					revision.deleted ? 1 : 0
-				);
-			}
-			const written = seq > salon.seq ? seq : null;
-			if (written !== null) st.setSalonSeq.run(seq, salonId);
-			return { conflicts, seq: written };
-		}
-	);
+	const push = createSqlitePush(db, hub);
 
 	function assertOpen(): void {
 		if (isClosed) throw new Error('SQLite storage is closed');
@@ -237,11 +182,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		},
 		async push(salonId, collection, deviceId, rows, at, describe) {
 			assertOpen();
-			const result = pushTx.immediate(salonId, collection, deviceId, rows, at, describe);
-			// Emitted after the transaction returned, i.e. after COMMIT: a subscriber that pulls at
-			// once sees the rows.
-			if (result.seq !== null) hub.emit({ salonId, collection, seq: result.seq });
-			return result;
+			return push(salonId, collection, deviceId, rows, at, describe);
 		},
 		async revisions(salonId, collection, docId) {
 			return st.revisions.all(salonId, collection, docId).map((r) => ({

@@ -1,4 +1,5 @@
 export { default as CategoriesSection } from './CategoriesSection.svelte';
+export { default as LocationsSection } from './LocationsSection.svelte';
 export { default as RequiredFieldsSection } from './RequiredFieldsSection.svelte';
 export { default as SalonSettingsSection } from './SalonSection.svelte';
 export { default as SourcesSection } from './SourcesSection.svelte';

@@ -2,3 +2,4 @@ export { default as SyncIndicator } from './SyncIndicator.svelte';
 export { default as PairingCodePanel } from './PairingCodePanel.svelte';
 export { default as DeviceList } from './DeviceList.svelte';
 export { shortStatusText, statusText, timeOfDay } from './status-text';
+export { default as LocationSelect } from './LocationSelect.svelte';

@@ -1,0 +1,73 @@
+// Server load (issue 8 item 6): 200 simulated devices holding the SSE stream and pushing edits,
+// on SQLite (one server) and on PostgreSQL (two server instances sharing one database, the
+// devices split between them). bench/server-load.ts is the generator.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startPostgres } from '../../tests/server/support/postgres';
+import { runServerLoad, type LoadResult } from '../server-load';
+import { row } from '../stats';
+import type { BenchContext, BenchModule, BenchRow } from '../types';
+
+const BATCH = 10;
+
+function rowsOf(label: string, devices: number, r: LoadResult, sqlite: boolean): BenchRow[] {
+	return [
+		row(
+			`server ${label}: accepted changes/s, ${devices} devices streaming`,
+			'changes/s',
+			[r.changesPerSecond],
+			{
+				target: sqlite ? '≥ 5000' : undefined
+			}
+		),
+		row(`server ${label}: push of ${BATCH} edits → answer`, 'ms', r.pushMs),
+		row(`server ${label}: RSS (highest, per instance)`, 'MiB', r.rssMiB, {
+			target: sqlite ? '< 300' : undefined
+		})
+	];
+}
+
+async function load(
+	ctx: BenchContext,
+	storage: 'sqlite' | 'postgres',
+	ports: number[],
+	databaseUrl?: string
+) {
+	const devices = ctx.scale === 'full' ? 200 : 10;
+	const dataDir = join(ctx.tmpDir, `load-${storage}`);
+	mkdirSync(dataDir, { recursive: true });
+	const result = await runServerLoad({
+		storage,
+		ports,
+		dataDir,
+		databaseUrl,
+		devices,
+		batch: BATCH,
+		durationMs: ctx.scale === 'full' ? 15_000 : 2_000
+	});
+	ctx.log(
+		`server ${storage}: ${result.accepted} accepted, ${result.conflicts} conflicts, ${result.failures} failed pushes, ${result.events} stream events`
+	);
+	return { devices, result };
+}
+
+const serverLoad: BenchModule = {
+	name: 'server-load',
+	order: 60,
+	async run(ctx) {
+		const rows: BenchRow[] = [];
+		const sqlite = await load(ctx, 'sqlite', [ctx.port(3)]);
+		rows.push(...rowsOf('SQLite', sqlite.devices, sqlite.result, true));
+		const pg = await startPostgres();
+		try {
+			const url = await pg.createDatabase('schedario_load');
+			const two = await load(ctx, 'postgres', [ctx.port(4), ctx.port(5)], url);
+			rows.push(...rowsOf('PostgreSQL ×2 instances', two.devices, two.result, false));
+		} finally {
+			await pg.stop();
+		}
+		return rows;
+	}
+};
+
+export default serverLoad;

@@ -1,0 +1,45 @@
+// Smoke test of the benchmark's server load generator (bench/server-load.ts) at toy size: a real
+// server process on loopback, a few devices holding the stream and pushing edits. It checks the
+// generator works and its figures are well-formed — never how fast (the bench reports that).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runServerLoad } from '../../bench/server-load';
+import { isWellFormed, row } from '../../bench/stats';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'schedario-load-smoke-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+describe('bench server load generator (toy size)', () => {
+	it('pushes edits from devices that hold the stream, and every edit is accepted', async () => {
+		const devices = 3;
+		const result = await runServerLoad({
+			storage: 'sqlite',
+			ports: [await freePort()],
+			dataDir,
+			devices,
+			batch: 2,
+			durationMs: 500
+		});
+		expect(result.failures).toBe(0);
+		expect(result.conflicts).toBe(0);
+		expect(result.pushMs.length).toBeGreaterThanOrEqual(devices);
+		expect(result.accepted).toBe(result.pushMs.length * 2);
+		// Every accepted push is announced on the streams of the salon's devices.
+		expect(result.events).toBeGreaterThan(0);
+		expect(result.rssMiB[0]).toBeGreaterThan(0);
+		expect(isWellFormed(row('changes/s', 'changes/s', [result.changesPerSecond]))).toBe(true);
+		expect(isWellFormed(row('push', 'ms', result.pushMs))).toBe(true);
+	});
+});
