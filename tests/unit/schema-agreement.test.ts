@@ -13,6 +13,10 @@ import { categorySchemaLiteral } from '$lib/db/schemas/categories.schema';
 import { sourceSchemaLiteral } from '$lib/db/schemas/sources.schema';
 import { importBatchSchemaLiteral } from '$lib/db/schemas/imports.schema';
 import { importBatchSchema } from '$lib/domain/imports';
+import { noteSchema } from '$lib/domain/notes';
+import { fileSchema } from '$lib/domain/files';
+import { noteSchemaLiteral } from '$lib/db/schemas/notes.schema';
+import { fileSchemaLiteral } from '$lib/db/schemas/files.schema';
 import { generateClientFields, mulberry32 } from '../fixtures/clients';
 
 /** A validator-neutral description of a schema node, built from either side. */
@@ -139,7 +143,9 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['clients', clientSchema, clientSchemaLiteral],
 		['categories', categorySchema, categorySchemaLiteral],
 		['sources', sourceSchema, sourceSchemaLiteral],
-		['imports', importBatchSchema, importBatchSchemaLiteral]
+		['imports', importBatchSchema, importBatchSchemaLiteral],
+		['notes', noteSchema, noteSchemaLiteral],
+		['files', fileSchema, fileSchemaLiteral]
 	] as const)('%s: same fields, types, nullability, required, enums, lengths', (_, zod, json) => {
 		expect(fromJson(json as unknown as JsonNode)).toEqual(fromZod(zod as unknown as ZodNode));
 	});

@@ -27,6 +27,7 @@ import {
 	pushRequestSchemaFor,
 	pushResponseSchemaFor
 } from '../../src/lib/domain/sync-protocol';
+import { makeFile, makeNote } from '../fixtures/notes-files';
 
 const clock = new HybridClock('tablet', () => 1_763_942_400_000);
 
@@ -64,7 +65,15 @@ const docs = {
 		createdIds: ['0194a1b2-0000-7000-8000-000000000001'],
 		filled: [],
 		_deleted: false
-	})
+	}),
+	notes: () => ({ ...makeNote(), _deleted: false }),
+	files: () => ({ ...makeFile(), _deleted: false })
+};
+
+/** What a delete leaves: notes lose their text and pin, files their name and bytes. */
+const emptiedOnDelete: Record<string, Record<string, unknown>> = {
+	notes: { text: '', pinned: false },
+	files: { name: '', data: '', thumb: '' }
 };
 
 /** The error path the server would answer for `body`, or null when it is accepted. */
@@ -86,7 +95,7 @@ describe('documents', () => {
 		const tombstone =
 			c === 'clients'
 				? toTombstone(liveClient() as never, clock.tick(), 5)
-				: { ...docs[c](), _deleted: true };
+				: { ...docs[c](), ...emptiedOnDelete[c], _deleted: true };
 		expect(pathOf(schema, tombstone)).toBeNull();
 	});
 

@@ -118,8 +118,16 @@ export async function bulkCreate(
 
 const PREVIEW_HLC = '0000000000000-0000-preview';
 
-/** The next version of `current` with `patch` applied, or null when the patch changes nothing. */
-function applyPatch(current: Client, rawPatch: unknown, ctx: WriteContext): Client | null {
+/**
+ * The next version of `current` with `patch` applied, or null when the patch changes nothing.
+ * `stamp` is asked only when something changes: a tick per write, or one stamp per batch.
+ */
+export function applyPatch(
+	current: Client,
+	rawPatch: unknown,
+	ctx: WriteContext,
+	stamp: () => string = () => ctx.clock.tick()
+): Client | null {
 	const patch = parseOrThrow(patchSchema, rawPatch, 'client');
 	const previous = fieldsOf(current);
 	const previousState = { fields: previous, clock: current.clock, sets: current.sets };
@@ -128,7 +136,7 @@ function applyPatch(current: Client, rawPatch: unknown, ctx: WriteContext): Clie
 	const preview = stampWrite(previousState, { ...previous, ...patch }, PREVIEW_HLC).fields;
 	parseOrThrow(clientSchema, { ...current, ...preview }, 'client');
 	if (changedFields(previous, preview).length === 0) return null;
-	const stamped = stampWrite(previousState, { ...previous, ...patch }, ctx.clock.tick());
+	const stamped = stampWrite(previousState, { ...previous, ...patch }, stamp());
 	return parseOrThrow(
 		clientSchema,
 		{
@@ -267,3 +275,6 @@ export function changes$(db: SchedarioDatabase): Observable<ClientChange[]> {
 		)
 	);
 }
+
+// Many cards in one storage write (bulk actions on the list): src/lib/db/clients-bulk.ts.
+export { bulkModify, bulkRemove, type BulkResult } from './clients-bulk';

@@ -19,6 +19,8 @@ import { clientMigrationStrategies } from './migrations/client';
 import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
 import { importBatchJsonSchema, type ImportBatchDocType } from './schemas/imports.schema';
+import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
+import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
 
@@ -27,6 +29,8 @@ export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
 export type ImportBatchCollection = RxCollection<ImportBatchDocType>;
+export type NoteCollection = RxCollection<NoteDocType>;
+export type FileCollection = RxCollection<FileDocType>;
 
 export interface SchedarioCollections {
 	clients: ClientCollection;
@@ -34,6 +38,8 @@ export interface SchedarioCollections {
 	sources: SourceCollection;
 	settings: SettingCollection;
 	imports: ImportBatchCollection;
+	notes: NoteCollection;
+	files: FileCollection;
 }
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
@@ -99,7 +105,9 @@ export async function createSchedarioDatabase(
 			imports: {
 				schema: importBatchJsonSchema,
 				conflictHandler: conflictHandlerFor<ImportBatchDocType>('imports')
-			}
+			},
+			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
+			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') }
 		});
 	} catch (error) {
 		// A failed open must not leave a half-open database holding collection slots.

@@ -7,9 +7,9 @@ import type { RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Hlc } from '$lib/domain/hlc';
 import {
-	MAX_PULL_LIMIT,
 	deviceResponseSchema,
-	MAX_PUSH_ROWS,
+	maxPullLimitOf,
+	maxPushRowsOf,
 	SYNCED_COLLECTIONS,
 	type Device,
 	type Checkpoint,
@@ -105,16 +105,17 @@ export function startReplication(
 			// and each tab's status then reflects its own writes.
 			waitForLeadership: false,
 			pull: {
-				batchSize: MAX_PULL_LIMIT,
+				batchSize: maxPullLimitOf(collection),
 				stream$: stream$.asObservable(),
 				handler: async (checkpoint, batchSize) => {
-					const limit = Math.max(1, Math.min(batchSize, MAX_PULL_LIMIT));
+					const limit = Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)));
 					const body = (await call(`/${collection}/pull`, {
 						checkpoint: checkpoint ?? null,
 						limit
 					})) as { documents: unknown[]; checkpoint: Checkpoint };
 					succeeded();
-					if (collection === 'clients' && body.documents.length > 0) {
+					// Client and note stamps order this device's later writes after what it saw.
+					if ((collection === 'clients' || collection === 'notes') && body.documents.length > 0) {
 						const stamp = newestStamp(body.documents);
 						if (stamp) hooks.onRemoteStamp?.(stamp);
 					}
@@ -122,7 +123,7 @@ export function startReplication(
 				}
 			},
 			push: {
-				batchSize: MAX_PUSH_ROWS,
+				batchSize: maxPushRowsOf(collection),
 				handler: async (rows) => {
 					pending.set(collection, rows.length);
 					report({ pending: totalPending() });

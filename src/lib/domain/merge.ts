@@ -16,6 +16,8 @@
 // - sortName and updatedAt are derived: sortName from the merged names, updatedAt the max.
 // GDPR erasure (rule 5, issue 7) hooks in at `deletedAt`: an erased card's stamp will win.
 //
+// notes: note-merge.ts (append-only text, last-writer pin). files: immutable, so a tombstone
+// wins, else the larger canonical JSON, as for categories and sources.
 // categories and sources carry no timestamps yet: a tombstone wins, else the version with the
 // larger canonical JSON (arbitrary but the same on every device). settings: last writer by
 // updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too.
@@ -29,6 +31,8 @@ import {
 } from './client.js';
 import { mergeImportBatches } from './imports.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
+import { mergeNotes } from './note-merge.js';
+import type { NoteDoc } from './notes.js';
 import { sortNameOf } from './normalize.js';
 import { implicitSets, tagHlc, visibleValues, type SetField, type SetMap } from './stamp.js';
 import { canonicalJson, type SyncedCollection } from './sync-protocol.js';
@@ -193,6 +197,10 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 			return mergeClients(a as unknown as ClientDoc, b as unknown as ClientDoc) as unknown as T;
 		case 'settings':
 			return newerSetting(a, b);
+		case 'notes':
+			return mergeNotes(a as unknown as NoteDoc, b as unknown as NoteDoc) as unknown as T;
+		// A file is never edited, only deleted: the same rule as categories and sources.
+		case 'files':
 		case 'categories':
 		case 'sources':
 			return tombstoneOrLarger(a, b);

@@ -7,8 +7,10 @@
 //   sync-documents.ts  each collection's wire document (live / tombstone)
 //   sync-devices.ts    salons, pairing codes, device tokens, devices, stream tickets
 //   sync-errors.ts     error codes → HTTP status, the error body, zod issue paths
+//   sync-story-documents.ts  timeline notes and card files (issue 6)
 //   canonical-json.ts  the canonical JSON the compare-and-swap compares
 import { z } from 'zod';
+import { MAX_FILE_BASE64, MAX_THUMB_BASE64 } from './files.js';
 import {
 	categoryWireSchema,
 	liveOrDeletedWireSchema,
@@ -21,24 +23,50 @@ import {
 	type WireSource
 } from './sync-documents.js';
 import { importBatchSchema, type ImportBatch } from './imports.js';
+import {
+	fileWireSchema,
+	noteWireSchema,
+	type WireFile,
+	type WireNote
+} from './sync-story-documents.js';
 
 export * from './canonical-json.js';
 export * from './sync-devices.js';
 export * from './sync-documents.js';
 export * from './sync-errors.js';
+export * from './sync-story-documents.js';
 
 export const SYNCED_COLLECTIONS = [
 	'clients',
 	'categories',
 	'sources',
 	'settings',
-	'imports'
+	'imports',
+	'notes',
+	'files'
 ] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
 
 export const MAX_PUSH_ROWS = 200;
 export const MAX_PULL_LIMIT = 1000;
 export const MAX_BODY_BYTES = 1_000_000;
+
+/** `files` carry up to MAX_FILE_BYTES each: few per request, and a larger (bounded) body. A
+ *  push row holds two versions (assumed and new), each at most one file plus its thumbnail. */
+export const MAX_FILE_PUSH_ROWS = 2;
+export const MAX_FILE_PULL_LIMIT = 5;
+export const MAX_FILE_BODY_BYTES =
+	MAX_FILE_PUSH_ROWS * 2 * (MAX_FILE_BASE64 + MAX_THUMB_BASE64) + 500_000;
+
+export function maxPushRowsOf(collection: SyncedCollection): number {
+	return collection === 'files' ? MAX_FILE_PUSH_ROWS : MAX_PUSH_ROWS;
+}
+export function maxPullLimitOf(collection: SyncedCollection): number {
+	return collection === 'files' ? MAX_FILE_PULL_LIMIT : MAX_PULL_LIMIT;
+}
+export function maxBodyBytesOf(collection: SyncedCollection): number {
+	return collection === 'files' ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 export function isSyncedCollection(name: string): name is SyncedCollection {
 	return (SYNCED_COLLECTIONS as readonly string[]).includes(name);
@@ -60,6 +88,8 @@ export interface WireDocOf {
 	sources: WireSource;
 	settings: WireSetting;
 	imports: WireImportBatch;
+	notes: WireNote;
+	files: WireFile;
 }
 export type WireDoc = WireDocOf[SyncedCollection];
 
@@ -68,7 +98,9 @@ const DOCUMENT_SCHEMAS = {
 	categories: categoryWireSchema,
 	sources: sourceWireSchema,
 	settings: settingWireSchema,
-	imports: importBatchWireSchema
+	imports: importBatchWireSchema,
+	notes: noteWireSchema,
+	files: fileWireSchema
 } as const;
 
 export function documentSchemaFor<C extends SyncedCollection>(
@@ -117,7 +149,7 @@ export function pushRequestSchemaFor(collection: SyncedCollection) {
 					(r.newDocumentState as Record<string, unknown>)[pk],
 			{ message: 'primaryKeyMismatch', path: ['assumedMasterState', pk] }
 		);
-	return z.object({ rows: z.array(row).min(1).max(MAX_PUSH_ROWS) }).strict();
+	return z.object({ rows: z.array(row).min(1).max(maxPushRowsOf(collection)) }).strict();
 }
 export interface PushRow<D = WireDoc> {
 	assumedMasterState: D | null;

@@ -13,6 +13,7 @@ import { sync } from './messages/sync';
 import { importMessages } from './messages/import';
 import { exportMessages } from './messages/export';
 import { locations } from './messages/locations';
+import { notes } from './messages/notes';
 
 const features = [
 	common,
@@ -26,7 +27,8 @@ const features = [
 	sync,
 	importMessages,
 	exportMessages,
-	locations
+	locations,
+	notes
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

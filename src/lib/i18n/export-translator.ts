@@ -1,7 +1,7 @@
 // The export's translator for one language (the export module in src/lib/domain/export takes it
 // as an argument: domain code does not import the catalogs).
 import type { Locale } from '$lib/domain/settings';
-import type { Translate } from '$lib/domain/export';
+import type { Translate } from '$lib/domain/export/columns';
 import type { MessageKey } from './catalog';
 import { translate } from './format';
 

@@ -190,6 +190,23 @@ export class ClientBook {
 		return this.update(id, { blacklisted, blacklistReason: reason });
 	}
 
+	/** One write for many cards (bulk actions); the index follows from the change stream. */
+	async modifyMany(
+		ids: readonly string[],
+		compute: (current: Client) => Partial<ClientFields>,
+		onProgress?: (done: number, total: number) => void
+	): Promise<clients.BulkResult> {
+		const db = await this.#database();
+		return clients.bulkModify(db, ids, compute, writeContext(), onProgress);
+	}
+
+	async deleteMany(
+		ids: readonly string[],
+		onProgress?: (done: number, total: number) => void
+	): Promise<clients.BulkResult> {
+		return clients.bulkRemove(await this.#database(), ids, writeContext(), onProgress);
+	}
+
 	async delete(id: string): Promise<void> {
 		// The delete is stamped, so it wins over edits made before it on other devices (merge.ts).
 		await clients.remove(await this.#database(), id, writeContext());

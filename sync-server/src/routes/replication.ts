@@ -4,6 +4,8 @@ import { isTooFarInFuture } from '../../../src/lib/domain/hlc.js';
 import {
 	canonicalJson,
 	MAX_BODY_BYTES,
+	maxBodyBytesOf,
+	maxPullLimitOf,
 	primaryKeyOf,
 	pullRequestSchema,
 	isSyncedCollection,
@@ -67,7 +69,9 @@ export const replicationRoutes: Route[] = [
 			const device = await authenticate(ctx);
 			const body = parseOr400(pullRequestSchema, await readJsonBody(ctx.req, MAX_BODY_BYTES));
 			const after = body.checkpoint?.seq ?? 0;
-			const docs = await ctx.deps.storage.pull(device.salonId, collection, after, body.limit);
+			// Big documents (files) come a few at a time; the client pulls until none are left.
+			const limit = Math.min(body.limit, maxPullLimitOf(collection));
+			const docs = await ctx.deps.storage.pull(device.salonId, collection, after, limit);
 			const last = docs.at(-1);
 			sendJson(ctx.res, 200, {
 				documents: docs.map((d) => d.data),
@@ -81,7 +85,7 @@ export const replicationRoutes: Route[] = [
 		async handler(ctx) {
 			const collection = collectionOf(ctx);
 			const device = await authenticate(ctx);
-			const raw = await readJsonBody(ctx.req, MAX_BODY_BYTES);
+			const raw = await readJsonBody(ctx.req, maxBodyBytesOf(collection));
 			const body = parseOr400(pushRequestSchemaFor(collection), raw);
 			const at = ctx.deps.now();
 			refuseFutureClocks(body.rows, at);

@@ -3,15 +3,10 @@
 // in Italian, Portuguese and Bulgarian settings), "," in English. Quoting by papaparse.
 import Papa from 'papaparse';
 import type { Client } from '../client.js';
-import type { Locale } from '../settings.js';
-import { exportTable, type ExportOptions } from './table.js';
+import { csvDelimiter, exportTable, type ExportOptions } from './table.js';
 
 export const BOM = '\uFEFF';
 export const CSV_NEWLINE = '\r\n';
-
-export function csvDelimiter(locale: Locale): ';' | ',' {
-	return locale === 'en' ? ',' : ';';
-}
 
 /** Rows as CSV lines (no BOM, no trailing newline): a chunk of a larger file. */
 export function csvLines(rows: readonly (readonly string[])[], delimiter: string): string {

@@ -17,6 +17,15 @@ export interface ExportOptions {
 	lookups: ExportLookups;
 }
 
+/** The CSV delimiter Excel expects: ";" where the decimal separator is a comma (it, pt, bg). */
+export function csvDelimiter(locale: Locale): ';' | ',' {
+	return locale === 'en' ? ',' : ';';
+}
+
+export function xlsxSheetName(t: Translate): string {
+	return t('export.sheetName');
+}
+
 export const NO_LOOKUPS: ExportLookups = {
 	categoryName: () => undefined,
 	sourceName: () => undefined,

@@ -2,8 +2,7 @@
 // browser (worker or page) alike and returns a Blob; "/node" and "/browser" tie us to one side.
 import writeXlsxFile, { type SheetData } from 'write-excel-file/universal';
 import type { Client } from '../client.js';
-import { exportTable, type ExportOptions } from './table.js';
-import type { Translate } from './columns.js';
+import { exportTable, xlsxSheetName, type ExportOptions } from './table.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,10 +21,6 @@ export function xlsxFromTable(
 		)
 	);
 	return writeXlsxFile(data, { sheet: sheetName, stickyRowsCount: 1 }).toBlob();
-}
-
-export function xlsxSheetName(t: Translate): string {
-	return t('export.sheetName');
 }
 
 export function toXlsx(clients: readonly Client[], opts: ExportOptions): Promise<Blob> {

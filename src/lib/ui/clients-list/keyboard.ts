@@ -18,6 +18,7 @@ export type KeyAction =
 	| { kind: 'newClient' }
 	| { kind: 'clearSearch' }
 	| { kind: 'focusRow'; index: number }
+	| { kind: 'toggleRow'; index: number }
 	| { kind: 'openOnly' };
 
 export function keyAction(key: string, at: KeyContext): KeyAction | null {
@@ -38,6 +39,9 @@ export function keyAction(key: string, at: KeyContext): KeyAction | null {
 			// One match: Enter in the search opens it, the fastest path while the phone rings.
 			// On a row, Enter is the focused link's own.
 			return at.inSearch && at.count === 1 ? { kind: 'openOnly' } : null;
+		case ' ':
+			// Space on a focused row (its name link) selects it for a bulk action.
+			return !at.isTyping && at.row >= 0 ? { kind: 'toggleRow', index: at.row } : null;
 		default:
 			return null;
 	}

@@ -1,0 +1,3 @@
+export { default as BulkBar } from './BulkBar.svelte';
+export { default as ExportMenu } from './ExportMenu.svelte';
+export { default as SelectBox } from './SelectBox.svelte';
