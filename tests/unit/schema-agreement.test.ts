@@ -13,6 +13,10 @@ import { categorySchemaLiteral } from '$lib/db/schemas/categories.schema';
 import { sourceSchemaLiteral } from '$lib/db/schemas/sources.schema';
 import { importBatchSchemaLiteral } from '$lib/db/schemas/imports.schema';
 import { importBatchSchema } from '$lib/domain/imports';
+import { visitSchema } from '$lib/domain/visit';
+import { catalogItemSchema } from '$lib/domain/catalog';
+import { visitSchemaLiteral } from '$lib/db/schemas/visit.schema';
+import { catalogSchemaLiteral } from '$lib/db/schemas/catalog.schema';
 import { noteSchema } from '$lib/domain/notes';
 import { fileSchema } from '$lib/domain/files';
 import { noteSchemaLiteral } from '$lib/db/schemas/notes.schema';
@@ -144,6 +148,8 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['categories', categorySchema, categorySchemaLiteral],
 		['sources', sourceSchema, sourceSchemaLiteral],
 		['imports', importBatchSchema, importBatchSchemaLiteral],
+		['visits', visitSchema, visitSchemaLiteral],
+		['catalog', catalogItemSchema, catalogSchemaLiteral],
 		['notes', noteSchema, noteSchemaLiteral],
 		['files', fileSchema, fileSchemaLiteral]
 	] as const)('%s: same fields, types, nullability, required, enums, lengths', (_, zod, json) => {

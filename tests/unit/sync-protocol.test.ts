@@ -27,6 +27,7 @@ import {
 	pushRequestSchemaFor,
 	pushResponseSchemaFor
 } from '../../src/lib/domain/sync-protocol';
+import { makeVisit } from '../fixtures/visits';
 import { makeFile, makeNote } from '../fixtures/notes-files';
 
 const clock = new HybridClock('tablet', () => 1_763_942_400_000);
@@ -64,6 +65,21 @@ const docs = {
 		counts: { created: 1, filled: 0, skipped: 0, errors: 0 },
 		createdIds: ['0194a1b2-0000-7000-8000-000000000001'],
 		filled: [],
+		_deleted: false
+	}),
+	visits: () => ({
+		...makeVisit({ note: 'Colore 7.4', services: [{ itemId: 'c1', name: 'Colore', price: 5500 }] }),
+		clock: { note: clock.tick() },
+		_deleted: false
+	}),
+	catalog: () => ({
+		id: 'c1',
+		kind: 'service',
+		name: 'Colore',
+		price: 5500,
+		active: true,
+		createdAt: 1,
+		updatedAt: 2,
 		_deleted: false
 	}),
 	notes: () => ({ ...makeNote(), _deleted: false }),

@@ -11,6 +11,7 @@ import {
 	type RxStorage,
 	type WithDeleted
 } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { isEqualDoc, mergeDocs } from '$lib/domain/merge';
@@ -23,12 +24,16 @@ import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
 import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
+import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
+import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
 
 export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
 export type ImportBatchCollection = RxCollection<ImportBatchDocType>;
+export type VisitCollection = RxCollection<VisitDocType>;
+export type CatalogCollection = RxCollection<CatalogDocType>;
 export type NoteCollection = RxCollection<NoteDocType>;
 export type FileCollection = RxCollection<FileDocType>;
 
@@ -38,6 +43,8 @@ export interface SchedarioCollections {
 	sources: SourceCollection;
 	settings: SettingCollection;
 	imports: ImportBatchCollection;
+	visits: VisitCollection;
+	catalog: CatalogCollection;
 	notes: NoteCollection;
 	files: FileCollection;
 }
@@ -47,6 +54,8 @@ export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
 export const APP_DATABASE_NAME = 'schedario';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// Only one tab of a device replicates (replication.ts waits for leadership).
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 /** What replication does with a conflict the server reported: the domain merge (DESIGN.md ›
  *  Merge rules). RxDB ≥ 16 takes the handler per collection in addCollections. */
@@ -105,6 +114,14 @@ export async function createSchedarioDatabase(
 			imports: {
 				schema: importBatchJsonSchema,
 				conflictHandler: conflictHandlerFor<ImportBatchDocType>('imports')
+			},
+			visits: {
+				schema: visitJsonSchema,
+				conflictHandler: conflictHandlerFor<VisitDocType>('visits')
+			},
+			catalog: {
+				schema: catalogJsonSchema,
+				conflictHandler: conflictHandlerFor<CatalogDocType>('catalog')
 			},
 			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
 			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') }

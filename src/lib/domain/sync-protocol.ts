@@ -12,15 +12,19 @@
 import { z } from 'zod';
 import { MAX_FILE_BASE64, MAX_THUMB_BASE64 } from './files.js';
 import {
+	catalogWireSchema,
 	categoryWireSchema,
 	liveOrDeletedWireSchema,
 	clientWireSchema,
 	settingWireSchema,
 	sourceWireSchema,
+	visitWireSchema,
+	type WireCatalogItem,
 	type WireCategory,
 	type WireClient,
 	type WireSetting,
-	type WireSource
+	type WireSource,
+	type WireVisit
 } from './sync-documents.js';
 import { importBatchSchema, type ImportBatch } from './imports.js';
 import {
@@ -42,6 +46,8 @@ export const SYNCED_COLLECTIONS = [
 	'sources',
 	'settings',
 	'imports',
+	'visits',
+	'catalog',
 	'notes',
 	'files'
 ] as const;
@@ -88,6 +94,8 @@ export interface WireDocOf {
 	sources: WireSource;
 	settings: WireSetting;
 	imports: WireImportBatch;
+	visits: WireVisit;
+	catalog: WireCatalogItem;
 	notes: WireNote;
 	files: WireFile;
 }
@@ -99,6 +107,8 @@ const DOCUMENT_SCHEMAS = {
 	sources: sourceWireSchema,
 	settings: settingWireSchema,
 	imports: importBatchWireSchema,
+	visits: visitWireSchema,
+	catalog: catalogWireSchema,
 	notes: noteWireSchema,
 	files: fileWireSchema
 } as const;

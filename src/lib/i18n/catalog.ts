@@ -11,6 +11,7 @@ import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
 import { importMessages } from './messages/import';
+import { visits } from './messages/visits';
 import { exportMessages } from './messages/export';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
@@ -26,6 +27,7 @@ const features = [
 	validation,
 	sync,
 	importMessages,
+	visits,
 	exportMessages,
 	locations,
 	notes
