@@ -13,6 +13,8 @@ import { categorySchemaLiteral } from '$lib/db/schemas/categories.schema';
 import { sourceSchemaLiteral } from '$lib/db/schemas/sources.schema';
 import { importBatchSchemaLiteral } from '$lib/db/schemas/imports.schema';
 import { importBatchSchema } from '$lib/domain/imports';
+import { linkSchemaLiteral } from '$lib/db/schemas/links.schema';
+import { linkObjectSchema } from '$lib/domain/link-schema';
 import { visitSchema } from '$lib/domain/visit';
 import { catalogItemSchema } from '$lib/domain/catalog';
 import { visitSchemaLiteral } from '$lib/db/schemas/visit.schema';
@@ -148,6 +150,7 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['categories', categorySchema, categorySchemaLiteral],
 		['sources', sourceSchema, sourceSchemaLiteral],
 		['imports', importBatchSchema, importBatchSchemaLiteral],
+		['links', linkObjectSchema, linkSchemaLiteral],
 		['visits', visitSchema, visitSchemaLiteral],
 		['catalog', catalogItemSchema, catalogSchemaLiteral],
 		['notes', noteSchema, noteSchemaLiteral],

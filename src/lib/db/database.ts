@@ -24,6 +24,7 @@ import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
 import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
+import { linkJsonSchema, type LinkDocType } from './schemas/links.schema';
 import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
 import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
 
@@ -32,6 +33,7 @@ export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
 export type ImportBatchCollection = RxCollection<ImportBatchDocType>;
+export type LinkCollection = RxCollection<LinkDocType>;
 export type VisitCollection = RxCollection<VisitDocType>;
 export type CatalogCollection = RxCollection<CatalogDocType>;
 export type NoteCollection = RxCollection<NoteDocType>;
@@ -43,6 +45,7 @@ export interface SchedarioCollections {
 	sources: SourceCollection;
 	settings: SettingCollection;
 	imports: ImportBatchCollection;
+	links: LinkCollection;
 	visits: VisitCollection;
 	catalog: CatalogCollection;
 	notes: NoteCollection;
@@ -114,6 +117,10 @@ export async function createSchedarioDatabase(
 			imports: {
 				schema: importBatchJsonSchema,
 				conflictHandler: conflictHandlerFor<ImportBatchDocType>('imports')
+			},
+			links: {
+				schema: linkJsonSchema,
+				conflictHandler: conflictHandlerFor<LinkDocType>('links')
 			},
 			visits: {
 				schema: visitJsonSchema,

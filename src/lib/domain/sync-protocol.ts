@@ -16,12 +16,14 @@ import {
 	categoryWireSchema,
 	liveOrDeletedWireSchema,
 	clientWireSchema,
+	linkWireSchema,
 	settingWireSchema,
 	sourceWireSchema,
 	visitWireSchema,
 	type WireCatalogItem,
 	type WireCategory,
 	type WireClient,
+	type WireLink,
 	type WireSetting,
 	type WireSource,
 	type WireVisit
@@ -46,6 +48,7 @@ export const SYNCED_COLLECTIONS = [
 	'sources',
 	'settings',
 	'imports',
+	'links',
 	'visits',
 	'catalog',
 	'notes',
@@ -94,6 +97,7 @@ export interface WireDocOf {
 	sources: WireSource;
 	settings: WireSetting;
 	imports: WireImportBatch;
+	links: WireLink;
 	visits: WireVisit;
 	catalog: WireCatalogItem;
 	notes: WireNote;
@@ -107,6 +111,7 @@ const DOCUMENT_SCHEMAS = {
 	sources: sourceWireSchema,
 	settings: settingWireSchema,
 	imports: importBatchWireSchema,
+	links: linkWireSchema,
 	visits: visitWireSchema,
 	catalog: catalogWireSchema,
 	notes: noteWireSchema,

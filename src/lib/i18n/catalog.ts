@@ -13,6 +13,7 @@ import { sync } from './messages/sync';
 import { importMessages } from './messages/import';
 import { visits } from './messages/visits';
 import { exportMessages } from './messages/export';
+import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
 
@@ -29,6 +30,7 @@ const features = [
 	importMessages,
 	visits,
 	exportMessages,
+	duplicates,
 	locations,
 	notes
 ] as const;
