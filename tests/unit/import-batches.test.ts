@@ -54,6 +54,7 @@ describe('commit and undo', () => {
 		const ctx = context();
 		const existing = await clients.create(db, person('Maria', 'Rossi'), ctx);
 		const progress: number[] = [];
+		const written: string[] = [];
 		const batch = await imports.commitImport(
 			db,
 			{
@@ -64,9 +65,11 @@ describe('commit and undo', () => {
 				errors: 4
 			},
 			ctx,
-			{ onProgress: (done) => progress.push(done) }
+			{ onProgress: (done) => progress.push(done), onWritten: (ids) => written.push(...ids) }
 		);
 		expect(progress).toEqual([1000, 2000, 2500, 2501]);
+		// Every created card and the filled one go to the duplicate check.
+		expect(new Set(written)).toEqual(new Set((await clients.all(db)).map((c) => c.id)));
 		expect(await clients.all(db)).toHaveLength(2501);
 		expect((await clients.get(db, existing.id))?.emails).toEqual(['maria@example.it']);
 		const parts = await imports.partsOf(db, batch.importId);

@@ -35,6 +35,8 @@ export interface CommitOptions {
 	onProgress?: (done: number, total: number) => void;
 	/** Cancel: the import stops after the current batch and is rolled back. */
 	signal?: AbortSignal;
+	/** The ids of the cards each batch created or filled (for the duplicate check after). */
+	onWritten?: (ids: string[]) => void;
 }
 
 export class ImportCancelledError extends Error {
@@ -106,6 +108,7 @@ export async function commitImport(
 			const ids = batch.map(() => newId());
 			await insertPart(db, { ...header, id: partId(importId, part), part, createdIds: ids });
 			await clients.bulkCreate(db, batch, ctx, ids);
+			opts.onWritten?.(ids);
 			done += batch.length;
 			opts.onProgress?.(done, total);
 		}
@@ -121,6 +124,7 @@ export async function commitImport(
 			for (const f of batch) {
 				if (cards.has(f.id)) await clients.update(db, f.id, f.patch, ctx);
 			}
+			opts.onWritten?.(batch.map((f) => f.id));
 			done += batch.length;
 			opts.onProgress?.(done, total);
 		}

@@ -24,6 +24,8 @@ import {
 } from '$lib/domain/import';
 import { NO_FILTERS, DEFAULT_SORT } from '$lib/domain/query';
 import { clientBook } from './clients.svelte';
+import { notices } from './errors.svelte';
+import { checkDuplicates } from './links.svelte';
 import { writeContext } from './device';
 import type { ExistingKeys, WorkerRequest, WorkerResponse } from './import-protocol';
 import { labelSynonyms } from './import-labels';
@@ -220,15 +222,19 @@ export class ImportSession {
 			);
 			this.progress = { done: 0, total: plan.create.length + plan.fill.length };
 			const db = await getDatabase();
+			const written: string[] = [];
 			await importsRepo.commitImport(
 				db,
 				{ fileName: this.fileName, ...plan, errors: this.counts.errors },
 				writeContext(),
 				{
 					signal: this.#abort.signal,
-					onProgress: (done, total) => (this.progress = { done, total })
+					onProgress: (done, total) => (this.progress = { done, total }),
+					onWritten: (ids) => written.push(...ids)
 				}
 			);
+			// New and completed cards go through the duplicates check (auto-merge or review queue).
+			checkDuplicates(written).catch(notices.handleError);
 			this.outcome = { kind: 'done', created: plan.create.length, filled: plan.fill.length };
 			this.reset();
 		} catch (error) {
