@@ -11,6 +11,7 @@ import type { ExportedFile } from './export-file';
 import { exportOptions } from './export-file';
 import { assertCan } from './permissions';
 import { salon } from './salon.svelte';
+import { storyDataSections } from './story-data';
 
 export interface ClientDataSection {
 	/** Key in the JSON file. */
@@ -21,8 +22,8 @@ export interface ClientDataSection {
 	load(client: Client): Promise<unknown[]>;
 }
 
-/** Sections beyond the card. Empty until the collections of visits, notes… exist. */
-export const CLIENT_DATA_SECTIONS: ClientDataSection[] = [];
+/** Sections beyond the card. */
+export const CLIENT_DATA_SECTIONS: ClientDataSection[] = [...storyDataSections];
 
 export async function collectClientData(
 	client: Client,

@@ -4,6 +4,8 @@
 // Pages read `revision` (through get/query/count) to recompute when anything changes.
 import type { Subscription } from 'rxjs';
 import * as clients from '$lib/db/clients';
+import * as cardFiles from '$lib/db/files';
+import * as cardNotes from '$lib/db/notes';
 import { getDatabase, type SchedarioDatabase } from '$lib/db/database';
 import type { Client, ClientFields } from '$lib/domain/client';
 import { compareHlc } from '$lib/domain/hlc';
@@ -24,6 +26,12 @@ function latestStamp(client: Client): string {
 
 function compareVersions(a: Client, b: Client): number {
 	return compareHlc(latestStamp(a), latestStamp(b)) || a.updatedAt - b.updatedAt;
+}
+
+/** A deleted card takes its timeline notes and its photos and files with it. */
+async function removeStoryOf(db: SchedarioDatabase, ids: readonly string[]): Promise<void> {
+	await cardNotes.removeForClients(db, ids);
+	await cardFiles.removeForClients(db, ids);
 }
 
 export class ClientBook {
@@ -204,12 +212,20 @@ export class ClientBook {
 		ids: readonly string[],
 		onProgress?: (done: number, total: number) => void
 	): Promise<clients.BulkResult> {
-		return clients.bulkRemove(await this.#database(), ids, writeContext(), onProgress);
+		const db = await this.#database();
+		const result = await clients.bulkRemove(db, ids, writeContext(), onProgress);
+		await removeStoryOf(
+			db,
+			result.written.map((c) => c.id)
+		);
+		return result;
 	}
 
 	async delete(id: string): Promise<void> {
 		// The delete is stamped, so it wins over edits made before it on other devices (merge.ts).
-		await clients.remove(await this.#database(), id, writeContext());
+		const db = await this.#database();
+		await clients.remove(db, id, writeContext());
+		await removeStoryOf(db, [id]);
 		if (this.#index.get(id)) {
 			this.#index.remove(id);
 			this.revision++;
