@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { emptyClientFields, type ClientFields } from '../../src/lib/domain/client';
 import { expectNoSeriousA11yViolations, gotoApp } from './support';
+import { createSalonOn, newDevice, pairWithCode, showPairingCode } from './support/sync';
 
 function person(firstName: string, lastName: string, extra: Partial<ClientFields> = {}) {
 	return { ...emptyClientFields(), firstName, lastName, ...extra };
@@ -256,4 +257,45 @@ test('per-client data export: JSON with every field, and a printable page', asyn
 	await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
 	await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
 	await expect(page.getByRole('row', { name: /Allergies\s+nickel/ })).toBeVisible();
+});
+
+test('a bulk archive and a bulk delete reach another paired device', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const reception = await newDevice(browser);
+	const tablet = await newDevice(browser);
+	const r = reception.page;
+	const tb = tablet.page;
+	try {
+		await createSalonOn(r, 'Salone Bulk', 'Reception');
+		const code = await showPairingCode(r);
+		await pairWithCode(tb, code, 'Tablet');
+		await seed(r, [
+			...Array.from({ length: 6 }, (_, i) => person('Synced', `Bulk${pad(i)}`)),
+			person('Stays', 'Active')
+		]);
+		await gotoApp(tb, '/clients');
+		await expect(count(tb)).toHaveText('7 clients');
+
+		await search(r).fill('Bulk');
+		await r.getByRole('checkbox', { name: 'Select all 6 matching clients' }).click();
+		await bulkBar(r).getByRole('button', { name: 'Archive', exact: true }).click();
+		await expect(r.getByText('6 clients archived')).toBeVisible();
+		// The tablet's list follows without a reload: one client left among the active ones.
+		await expect(count(tb)).toHaveText('1 client');
+
+		await gotoApp(r, '/clients?archived=archived');
+		await expect(count(r)).toHaveText('6 clients');
+		await r.getByRole('checkbox', { name: 'Select all 6 matching clients' }).click();
+		await bulkBar(r).getByRole('button', { name: 'Delete', exact: true }).click();
+		const dialog = r.getByRole('dialog', { name: 'Delete 6 clients?' });
+		await dialog.getByLabel(/type the number of clients to delete/).fill('6');
+		await dialog.getByRole('button', { name: 'Delete permanently' }).click();
+		await expect(r.getByText('6 clients deleted')).toBeVisible();
+
+		await gotoApp(tb, '/clients?archived=all');
+		await expect(count(tb)).toHaveText('1 client');
+	} finally {
+		await reception.context.close();
+		await tablet.context.close();
+	}
 });

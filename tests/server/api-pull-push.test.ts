@@ -173,7 +173,7 @@ describe.each(BACKENDS)('pull and push (%s)', (name) => {
 	});
 
 	it('answers 404 for a collection that is not synced', async () => {
-		const res = await pull(owner, 'visits', null);
+		const res = await pull(owner, 'appointments', null);
 		expect(res.status).toBe(404);
 		expect(res.body).toMatchObject({ error: { code: 'not_found' } });
 	});

@@ -145,7 +145,7 @@ describe('preferences', () => {
 	});
 
 	it('rejects an unknown sort', () => {
-		const raw = JSON.stringify({ sort: { column: 'totalSpent', direction: 'asc' } });
+		const raw = JSON.stringify({ sort: { column: 'shoeSize', direction: 'asc' } });
 		expect(parsePrefs(raw, COLUMN_IDS).sort).toEqual(DEFAULT_PREFS.sort);
 	});
 

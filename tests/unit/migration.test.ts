@@ -9,8 +9,8 @@ import { isEqualDoc, mergeClients } from '$lib/domain/merge';
 import { documentSchemaFor } from '$lib/domain/sync-protocol';
 import { createSchedarioDatabase } from '$lib/db/database';
 import * as clients from '$lib/db/clients';
-import { clientV0ToV1, clientV1ToV2 } from '$lib/db/migrations/client';
-import type { ClientDocType } from '$lib/db/schemas/client.schema';
+import { clientV0ToV1, clientV1ToV2, clientV2ToV3 } from '$lib/db/migrations/client';
+import { clientSchemaLiteral, type ClientDocType } from '$lib/db/schemas/client.schema';
 import { clientJsonSchemaV0, type ClientDocTypeV0 } from '$lib/db/schemas/client-v0.schema';
 
 const storage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -22,11 +22,11 @@ afterEach(async () => {
 });
 
 function v0Card(overrides: Partial<ClientDocTypeV0>): ClientDocTypeV0 {
-	const { phones: _p, emails: _e, ...fields } = emptyClientFields();
+	const { phones: _p, emails: _e, discountPercent: _d, ...fields } = emptyClientFields();
 	const stamp = '1763942400000-0000-abc123';
 	const clock: Record<string, string> = {};
 	for (const field of [
-		...CLIENT_FIELDS.filter((f) => f !== 'phones' && f !== 'emails'),
+		...CLIENT_FIELDS.filter((f) => f !== 'phones' && f !== 'emails' && f !== 'discountPercent'),
 		'phone',
 		'email'
 	]) {
@@ -111,8 +111,11 @@ describe('client schema v0 → v1', () => {
 		const card = clientV0ToV1(
 			v0Card({ firstName: 'Maria', lastName: 'Rossi', phone: '333 1234567' })
 		);
-		expect(clientSchema.parse(card).phones[0]?.e164).toBe('+393331234567');
-		expect(Object.keys(card.clock).sort()).toEqual([...CLIENT_FIELDS].sort());
+		// (v1 had no discount: v2 → v3 adds it.)
+		expect(clientSchema.parse(clientV2ToV3(card)).phones[0]?.e164).toBe('+393331234567');
+		expect(Object.keys(card.clock).sort()).toEqual(
+			CLIENT_FIELDS.filter((f) => f !== 'discountPercent').sort()
+		);
 	});
 });
 
@@ -166,5 +169,70 @@ describe('client schema v1 → v2 (add-wins set metadata)', () => {
 		expect(migrated).toEqual({ ...tombstone, createdBy: '' });
 		expect('sets' in migrated).toBe(false);
 		expect(documentSchemaFor('clients').safeParse(migrated).success).toBe(true);
+	});
+});
+
+describe('client schema v2 → v3 (per-client discount)', () => {
+	/** The v2 schema: v3 without the discount. */
+	function v2Schema() {
+		const { discountPercent: _d, ...properties } = clientSchemaLiteral.properties;
+		return {
+			...clientSchemaLiteral,
+			version: 2,
+			properties,
+			required: clientSchemaLiteral.required.filter((f) => f !== 'discountPercent')
+		};
+	}
+
+	it('stored v2 cards open with a 0 % discount, unstamped, and still valid on the wire', async () => {
+		const name = `migration-v3-${Date.now()}-${counter++}`;
+		const old = await createRxDatabase<{ clients: RxCollection<Record<string, unknown>> }>({
+			name,
+			storage: storage(),
+			multiInstance: false
+		});
+		await old.addCollections({ clients: { schema: v2Schema() as never } });
+		const { discountPercent: _d, ...fields } = emptyClientFields();
+		await old.clients.insert({
+			...fields,
+			id: 'v2-card',
+			firstName: 'Ana',
+			lastName: 'Sousa',
+			sortName: 'sousa ana',
+			createdAt: 1763942400000,
+			createdBy: '',
+			updatedAt: 1763942400000,
+			clock: { firstName: '1763942400000-0000-abc123' }
+		});
+		await old.close();
+
+		const db = await createSchedarioDatabase({ name, storage: storage() });
+		open.push(db);
+		const [card] = await clients.all(db);
+		expect(card).toMatchObject({ id: 'v2-card', firstName: 'Ana', discountPercent: 0 });
+		expect(card?.clock).not.toHaveProperty('discountPercent');
+		expect(clientSchema.safeParse(card).success).toBe(true);
+		expect(documentSchemaFor('clients').safeParse({ ...card, _deleted: false }).success).toBe(true);
+	});
+
+	it('an unstamped 0 loses to a discount set on a device that already had v3', () => {
+		const { discountPercent: _d, ...v2 } = {
+			...emptyClientFields(),
+			id: 'x',
+			firstName: 'Ana',
+			sortName: 'ana',
+			createdAt: 1,
+			createdBy: '',
+			updatedAt: 1,
+			clock: { firstName: '1763942400000-0000-abc123' }
+		};
+		const migrated = clientV2ToV3(v2 as never);
+		const other = {
+			...migrated,
+			discountPercent: 15,
+			clock: { ...migrated.clock, discountPercent: '1763942400000-0000-abc123' }
+		};
+		expect(mergeClients(migrated as never, other as never).discountPercent).toBe(15);
+		expect(mergeClients(other as never, migrated as never).discountPercent).toBe(15);
 	});
 });

@@ -11,6 +11,10 @@ import { categorySchema, sourceSchema } from '$lib/domain/settings';
 import { clientSchemaLiteral } from '$lib/db/schemas/client.schema';
 import { categorySchemaLiteral } from '$lib/db/schemas/categories.schema';
 import { sourceSchemaLiteral } from '$lib/db/schemas/sources.schema';
+import { visitSchema } from '$lib/domain/visit';
+import { catalogItemSchema } from '$lib/domain/catalog';
+import { visitSchemaLiteral } from '$lib/db/schemas/visit.schema';
+import { catalogSchemaLiteral } from '$lib/db/schemas/catalog.schema';
 import { noteSchema } from '$lib/domain/notes';
 import { fileSchema } from '$lib/domain/files';
 import { noteSchemaLiteral } from '$lib/db/schemas/notes.schema';
@@ -141,6 +145,8 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['clients', clientSchema, clientSchemaLiteral],
 		['categories', categorySchema, categorySchemaLiteral],
 		['sources', sourceSchema, sourceSchemaLiteral],
+		['visits', visitSchema, visitSchemaLiteral],
+		['catalog', catalogItemSchema, catalogSchemaLiteral],
 		['notes', noteSchema, noteSchemaLiteral],
 		['files', fileSchema, fileSchemaLiteral]
 	] as const)('%s: same fields, types, nullability, required, enums, lengths', (_, zod, json) => {

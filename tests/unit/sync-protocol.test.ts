@@ -27,6 +27,7 @@ import {
 	pushRequestSchemaFor,
 	pushResponseSchemaFor
 } from '../../src/lib/domain/sync-protocol';
+import { makeVisit } from '../fixtures/visits';
 import { makeFile, makeNote } from '../fixtures/notes-files';
 
 const clock = new HybridClock('tablet', () => 1_763_942_400_000);
@@ -52,6 +53,21 @@ const docs = {
 	categories: () => ({ id: 'k1', name: 'VIP', color: '#aa00ff', createdAt: 1, _deleted: false }),
 	sources: () => ({ id: 's1', name: 'Instagram', createdAt: 1, _deleted: false }),
 	settings: () => ({ key: 'salonName', value: 'Bella', updatedAt: 3, _deleted: false }),
+	visits: () => ({
+		...makeVisit({ note: 'Colore 7.4', services: [{ itemId: 'c1', name: 'Colore', price: 5500 }] }),
+		clock: { note: clock.tick() },
+		_deleted: false
+	}),
+	catalog: () => ({
+		id: 'c1',
+		kind: 'service',
+		name: 'Colore',
+		price: 5500,
+		active: true,
+		createdAt: 1,
+		updatedAt: 2,
+		_deleted: false
+	}),
 	notes: () => ({ ...makeNote(), _deleted: false }),
 	files: () => ({ ...makeFile(), _deleted: false })
 };

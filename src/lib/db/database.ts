@@ -11,6 +11,7 @@ import {
 	type RxStorage,
 	type WithDeleted
 } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { isEqualDoc, mergeDocs } from '$lib/domain/merge';
@@ -22,11 +23,15 @@ import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
 import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
+import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
+import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
 
 export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
+export type VisitCollection = RxCollection<VisitDocType>;
+export type CatalogCollection = RxCollection<CatalogDocType>;
 export type NoteCollection = RxCollection<NoteDocType>;
 export type FileCollection = RxCollection<FileDocType>;
 
@@ -35,6 +40,8 @@ export interface SchedarioCollections {
 	categories: CategoryCollection;
 	sources: SourceCollection;
 	settings: SettingCollection;
+	visits: VisitCollection;
+	catalog: CatalogCollection;
 	notes: NoteCollection;
 	files: FileCollection;
 }
@@ -44,6 +51,8 @@ export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
 export const APP_DATABASE_NAME = 'schedario';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// Only one tab of a device replicates (replication.ts waits for leadership).
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 /** What replication does with a conflict the server reported: the domain merge (DESIGN.md ›
  *  Merge rules). RxDB ≥ 16 takes the handler per collection in addCollections. */
@@ -98,6 +107,14 @@ export async function createSchedarioDatabase(
 			settings: {
 				schema: settingJsonSchema,
 				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
+			},
+			visits: {
+				schema: visitJsonSchema,
+				conflictHandler: conflictHandlerFor<VisitDocType>('visits')
+			},
+			catalog: {
+				schema: catalogJsonSchema,
+				conflictHandler: conflictHandlerFor<CatalogDocType>('catalog')
 			},
 			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
 			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') }

@@ -2,7 +2,10 @@
 // replicateRxCollection per synced collection and ONE EventSource for all of them. The server
 // only detects conflicts; they are resolved by the collections' conflictHandler (database.ts),
 // which runs the domain merge. This module knows nothing of the UI: it reports through hooks.
-import { Subject } from 'rxjs';
+// Several tabs of one device share one IndexedDB: only the elected leader tab replicates and
+// holds the stream (RxDB leader election); the others see its writes through RxDB's
+// multi-instance channel and show the status the leader reports (state/sync-tabs.ts).
+import { Subject, type Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Hlc } from '$lib/domain/hlc';
@@ -18,6 +21,7 @@ import {
 import type { SchedarioDatabase } from './database';
 import { openEventStream } from './event-stream';
 import { callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
+import { coalesce, countUnacknowledged } from './pending-changes';
 import { newestStamp, toWireDoc } from './wire-docs';
 
 // Other modules import these from here; they live in files of their own.
@@ -29,7 +33,7 @@ export { newestStamp, toWireDoc } from './wire-docs';
 export interface ReplicationStatus {
 	/** A request is in flight or documents wait to be written. */
 	active: boolean;
-	/** Local changes the last push attempt carried that the server has not yet accepted. */
+	/** Local changes, across collections, the server has not acknowledged yet. */
 	pending: number;
 	/** The network is unreachable (fetch failed, or the stream dropped). */
 	offline: boolean;
@@ -37,11 +41,15 @@ export interface ReplicationStatus {
 	errorCode: string | null;
 	/** When the server last answered a pull or push. */
 	lastSyncedAt: number | null;
+	/** This tab's EventSource is open (only the leader tab ever opens one). */
+	isStreamOpen: boolean;
 }
 
 export interface ReplicationHooks {
 	onStatus(partial: Partial<ReplicationStatus>): void;
 	onUnauthorized(code: 'unauthorized' | 'device_revoked'): void;
+	/** This tab was elected to replicate for the device (it stays leader until it closes). */
+	onLeader?(): void;
 	/** The newest HLC stamp of a pulled batch, so local writes are ordered after it. */
 	onRemoteStamp?(stamp: Hlc): void;
 	/** This device's record as the server knows it (its location may have been changed). */
@@ -49,7 +57,7 @@ export interface ReplicationHooks {
 }
 
 export interface Replication {
-	/** Resolves when every collection has caught up with the server once. */
+	/** Resolves when every collection has caught up with the server once (leader tab only). */
 	awaitInSync(): Promise<void>;
 	/** Reopens the stream and retries at once (e.g. the browser came back online). */
 	reconnect(): void;
@@ -57,6 +65,7 @@ export interface Replication {
 }
 
 type StreamItem = RxReplicationPullStreamItem<unknown, Checkpoint>;
+type State = RxReplicationState<unknown, Checkpoint>;
 
 export function startReplication(
 	db: SchedarioDatabase,
@@ -65,45 +74,54 @@ export function startReplication(
 ): Replication {
 	const salonPath = `/salons/${encodeURIComponent(creds.salonId)}`;
 	const streams = new Map<SyncedCollection, Subject<StreamItem>>();
-	const pending = new Map<SyncedCollection, number>();
 	let stopped = false;
 
 	const report = (partial: Partial<ReplicationStatus>) => {
 		if (!stopped) hooks.onStatus(partial);
 	};
 
-	function fail(error: unknown): never {
+	// A refusal stays visible until the same operation succeeds: a pull that works must not hide
+	// a push the server keeps refusing (clock_in_future), or the status would say "Synced" while
+	// a change is stuck on this device.
+	const refusals = new Map<string, string>();
+	const reportRefusals = () => report({ errorCode: refusals.values().next().value ?? null });
+
+	function fail(operation: string, error: unknown): never {
 		if (error instanceof SyncHttpError) {
 			if (error.code === 'unauthorized' || error.code === 'device_revoked') {
 				if (!stopped) hooks.onUnauthorized(error.code);
 			} else if (error.isNetwork) {
 				report({ offline: true });
 			} else {
-				report({ errorCode: error.code, offline: false });
+				refusals.set(operation, error.code);
+				report({ offline: false });
+				reportRefusals();
 			}
 		}
 		throw error;
 	}
 
 	const call = (path: string, body?: unknown) =>
-		callSyncApi(creds.serverUrl, `${salonPath}${path}`, { token: creds.token, body }).catch(fail);
+		callSyncApi(creds.serverUrl, `${salonPath}${path}`, { token: creds.token, body }).then(
+			(answer) => {
+				if (refusals.delete(path)) reportRefusals();
+				return answer;
+			},
+			(error: unknown) => fail(path, error)
+		);
 
-	const succeeded = () => report({ offline: false, errorCode: null, lastSyncedAt: Date.now() });
+	const succeeded = () => report({ offline: false, lastSyncedAt: Date.now() });
 
-	const states = SYNCED_COLLECTIONS.map((collection) => {
+	const states: State[] = SYNCED_COLLECTIONS.map((collection) => {
 		const stream$ = new Subject<StreamItem>();
 		streams.set(collection, stream$);
-		const state: RxReplicationState<unknown, Checkpoint> = replicateRxCollection<
-			unknown,
-			Checkpoint
-		>({
+		return replicateRxCollection<unknown, Checkpoint>({
 			replicationIdentifier: `schedario-${creds.salonId}-${collection}-v1`,
 			collection: db[collection] as never,
 			live: true,
 			retryTime: 5000,
-			// Every tab replicates for itself: the server's compare-and-swap keeps that correct,
-			// and each tab's status then reflects its own writes.
-			waitForLeadership: false,
+			// One tab replicates for the device; starts when this tab is elected.
+			waitForLeadership: true,
 			pull: {
 				batchSize: maxPullLimitOf(collection),
 				stream$: stream$.asObservable(),
@@ -125,8 +143,6 @@ export function startReplication(
 			push: {
 				batchSize: maxPushRowsOf(collection),
 				handler: async (rows) => {
-					pending.set(collection, rows.length);
-					report({ pending: totalPending() });
 					const body = (await call(`/${collection}/push`, {
 						rows: rows.map((row) => ({
 							assumedMasterState: row.assumedMasterState
@@ -135,58 +151,63 @@ export function startReplication(
 							newDocumentState: toWireDoc(row.newDocumentState as object)
 						}))
 					})) as { conflicts: unknown[] };
-					pending.set(collection, 0);
 					succeeded();
-					report({ pending: totalPending() });
 					return body.conflicts as never[];
 				}
 			}
 		});
-		return state;
 	});
 
+	// The count reads RxDB's bookkeeping, so it is recounted whenever that may have moved: a
+	// local write, a push or pull finishing.
+	const recount = coalesce(async () => {
+		const counts = await Promise.all(states.map((s) => countUnacknowledged(s)));
+		report({ pending: counts.reduce((a, b) => a + b, 0) });
+	});
+	const subscriptions = SYNCED_COLLECTIONS.map((c) =>
+		(db[c].$ as Observable<unknown>).subscribe(() => recount())
+	);
+
 	const activeFlags = new WeakMap<object, boolean>();
-	function isActive(s: RxReplicationState<unknown, Checkpoint>): boolean {
-		return activeFlags.get(s) ?? false;
-	}
 	for (const s of states) {
 		s.active$.subscribe((active) => {
 			activeFlags.set(s, active);
-			report({ active: states.some(isActive) });
+			report({ active: states.some((x) => activeFlags.get(x) ?? false) });
+			recount();
 		});
 		// Handler failures are already reported by `fail`; RxDB retries them on its own.
 		s.error$.subscribe(() => undefined);
 	}
 
-	function totalPending(): number {
-		let sum = 0;
-		for (const n of pending.values()) sum += n;
-		return sum;
-	}
-
-	const events = openEventStream(creds, salonPath, {
-		onEvent(collections) {
-			for (const c of collections) streams.get(c)?.next('RESYNC');
-		},
-		onOpen: () => {
-			report({ offline: false });
-			// The owner may have moved this device while its stream was down.
-			call('/devices/me').then(
-				(body) => {
-					const parsed = deviceResponseSchema.safeParse(body);
-					if (parsed.success && !stopped) hooks.onDevice?.(parsed.data.device);
-				},
-				() => undefined // reported by `call`; the next open asks again
-			);
-		},
-		onDevice: (device) => {
-			if (!stopped) hooks.onDevice?.(device);
-		},
-		onDown: () => report({ offline: true }),
-		onUnauthorized: (code) => {
-			if (!stopped) hooks.onUnauthorized(code);
-		},
-		call
+	let events: ReturnType<typeof openEventStream> | null = null;
+	void db.waitForLeadership().then(() => {
+		if (stopped) return;
+		hooks.onLeader?.();
+		recount();
+		events = openEventStream(creds, salonPath, {
+			onEvent(collections) {
+				for (const c of collections) streams.get(c)?.next('RESYNC');
+			},
+			onOpen: () => {
+				report({ offline: false, isStreamOpen: true });
+				// The owner may have moved this device while its stream was down.
+				call('/devices/me').then(
+					(body) => {
+						const parsed = deviceResponseSchema.safeParse(body);
+						if (parsed.success && !stopped) hooks.onDevice?.(parsed.data.device);
+					},
+					() => undefined // reported by `call`; the next open asks again
+				);
+			},
+			onDown: () => report({ offline: true, isStreamOpen: false }),
+			onDevice: (device) => {
+				if (!stopped) hooks.onDevice?.(device);
+			},
+			onUnauthorized: (code) => {
+				if (!stopped) hooks.onUnauthorized(code);
+			},
+			call
+		});
 	});
 
 	return {
@@ -194,12 +215,13 @@ export function startReplication(
 			await Promise.all(states.map((s) => s.awaitInSync()));
 		},
 		reconnect() {
-			events.reconnect();
+			events?.reconnect();
 			for (const s of states) s.reSync();
 		},
 		async stop() {
 			stopped = true;
-			events.close();
+			events?.close();
+			for (const sub of subscriptions) sub.unsubscribe();
 			for (const s of streams.values()) s.complete();
 			await Promise.all(states.map((s) => s.cancel()));
 		}

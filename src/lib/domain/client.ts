@@ -90,6 +90,8 @@ export const clientFieldsSchema = z.object({
 	contraindications: z.array(text(200)).max(SET_MAX_ITEMS.contraindications),
 	fidelityCardNumber: text(40),
 	fidelityCardExpiry: isoDate.nullable(),
+	/** Per-client discount, whole percent (issue 6). */
+	discountPercent: z.number().int().min(0).max(100),
 	consents: consentSummarySchema,
 	blacklisted: z.boolean(),
 	blacklistReason: text(500),
@@ -191,6 +193,7 @@ export function emptyClientFields(): ClientFields {
 		contraindications: [],
 		fidelityCardNumber: '',
 		fidelityCardExpiry: null,
+		discountPercent: 0,
 		consents: {
 			reminderSms: false,
 			reminderEmail: false,

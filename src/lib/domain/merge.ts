@@ -16,6 +16,10 @@
 // - sortName and updatedAt are derived: sortName from the merged names, updatedAt the max.
 // GDPR erasure (rule 5, issue 7) hooks in at `deletedAt`: an erased card's stamp will win.
 //
+// Visits (and loyalty movements, stored as visits) merge per field like a card's scalar fields;
+// they are never deleted from the app, and a tombstone from elsewhere wins (a max, so a join).
+// The catalogue: a tombstone wins, else the whole-document last writer by updatedAt.
+//
 // notes: note-merge.ts (append-only text, last-writer pin). files: immutable, so a tombstone
 // wins, else the larger canonical JSON, as for categories and sources.
 // categories and sources carry no timestamps yet: a tombstone wins, else the version with the
@@ -35,6 +39,7 @@ import type { NoteDoc } from './notes.js';
 import { sortNameOf } from './normalize.js';
 import { implicitSets, tagHlc, visibleValues, type SetField, type SetMap } from './stamp.js';
 import { canonicalJson, type SyncedCollection } from './sync-protocol.js';
+import { VISIT_FIELDS, type Visit } from './visit.js';
 
 /** The card as replication sees it: RxDB's delete flag beside the data. */
 export type ClientDoc = Client & { _deleted?: boolean };
@@ -189,13 +194,40 @@ function newerSetting<T extends WithDeleted>(a: T, b: T): T {
 	return canonicalJson(a) >= canonicalJson(b) ? a : b;
 }
 
+export type VisitDoc = Visit & { _deleted?: boolean };
+
+export function mergeVisits(a: VisitDoc, b: VisitDoc): VisitDoc & { _deleted: boolean } {
+	const fields: Record<string, unknown> = {};
+	for (const field of VISIT_FIELDS) {
+		fields[field] = pickValue(a[field], b[field], a.clock[field], b.clock[field]);
+	}
+	return {
+		...(fields as Omit<Visit, 'id'>),
+		id: a.id,
+		// Fixed at creation; max keeps the merge a join even if two versions disagree.
+		deviceId: a.deviceId >= b.deviceId ? a.deviceId : b.deviceId,
+		createdBy: a.createdBy >= b.createdBy ? a.createdBy : b.createdBy,
+		createdAt: Math.min(a.createdAt, b.createdAt),
+		updatedAt: Math.max(a.updatedAt, b.updatedAt),
+		clock: mergeClocks(a.clock, b.clock),
+		_deleted: Boolean(a._deleted) || Boolean(b._deleted)
+	};
+}
+
 /** The merge for any synced collection. */
 export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a: T, b: T): T {
 	switch (collection) {
 		case 'clients':
 			return mergeClients(a as unknown as ClientDoc, b as unknown as ClientDoc) as unknown as T;
+		case 'visits':
+			return mergeVisits(a as unknown as VisitDoc, b as unknown as VisitDoc) as unknown as T;
 		case 'settings':
 			return newerSetting(a, b);
+		case 'catalog': {
+			// A removed item stays removed (a max over (deleted, updatedAt, JSON): still a join).
+			const byDeleted = Number(Boolean(a._deleted)) - Number(Boolean(b._deleted));
+			return byDeleted !== 0 ? (byDeleted > 0 ? a : b) : newerSetting(a, b);
+		}
 		case 'notes':
 			return mergeNotes(a as unknown as NoteDoc, b as unknown as NoteDoc) as unknown as T;
 		// A file is never edited, only deleted: the same rule as categories and sources.

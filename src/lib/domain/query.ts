@@ -21,6 +21,13 @@ export interface ClientFilters {
 	archived: ArchiveFilter;
 	/** null = both; true = only blacklisted; false = only not blacklisted. */
 	blacklisted: boolean | null;
+	/** Last done visit on or after / on or before, 'YYYY-MM-DD' (clients without visits fail). */
+	lastVisitFrom: string | null;
+	lastVisitTo: string | null;
+	/** Cents: total spent strictly above. */
+	spentMoreThan: number | null;
+	/** Only clients without a done visit. */
+	neverVisited: boolean;
 }
 
 export const NO_FILTERS: ClientFilters = {
@@ -32,7 +39,11 @@ export const NO_FILTERS: ClientFilters = {
 	birthdayFrom: null,
 	birthdayTo: null,
 	archived: 'active',
-	blacklisted: null
+	blacklisted: null,
+	lastVisitFrom: null,
+	lastVisitTo: null,
+	spentMoreThan: null,
+	neverVisited: false
 };
 
 export const SORT_COLUMNS = [
@@ -41,7 +52,11 @@ export const SORT_COLUMNS = [
 	'email',
 	'category',
 	'createdAt',
-	'birthday'
+	'birthday',
+	'visits',
+	'totalSpent',
+	'lastVisit',
+	'firstVisit'
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 

@@ -89,6 +89,12 @@ export class Entry {
 	categoryKey = '';
 	/** Where the index keeps this card's text and flags (haystack and typed-array slot). */
 	slot = -1;
+	/** The client's visit aggregate (visit-stats.ts), set by the index; 0 = none. */
+	visitCount = 0;
+	totalSpent = 0;
+	/** yyyymmdd */
+	firstVisit = 0;
+	lastVisit = 0;
 }
 
 /** A 32-bit Bloom-style set of the characters in `s`: a–z one bit each, the rest hashed. */

@@ -23,6 +23,7 @@ export interface SortedView {
 const byName = (a: Entry, b: Entry) => cmpStr(a.sortName, b.sortName) || cmpStr(a.id, b.id);
 const emptyLast = (a: string, b: string) =>
 	a === b ? 0 : a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1;
+const emptyLastN = (a: number, b: number) => (a === b ? 0 : a === 0 ? 1 : b === 0 ? -1 : a - b);
 export const COMPARE: Record<SortColumn, (a: Entry, b: Entry) => number> = {
 	name: byName,
 	phone: (a, b) => emptyLast(a.phoneKey, b.phoneKey) || byName(a, b),
@@ -36,7 +37,12 @@ export const COMPARE: Record<SortColumn, (a: Entry, b: Entry) => number> = {
 				? 1
 				: b.birthKey === 0
 					? -1
-					: a.birthKey - b.birthKey
+					: a.birthKey - b.birthKey,
+	// Visit aggregates: 0 means "none" and sorts last either way, like an empty text column.
+	visits: (a, b) => emptyLastN(a.visitCount, b.visitCount) || byName(a, b),
+	totalSpent: (a, b) => emptyLastN(a.totalSpent, b.totalSpent) || byName(a, b),
+	lastVisit: (a, b) => emptyLastN(a.lastVisit, b.lastVisit) || byName(a, b),
+	firstVisit: (a, b) => emptyLastN(a.firstVisit, b.firstVisit) || byName(a, b)
 };
 export const IS_EMPTY: Record<SortColumn, (e: Entry) => boolean> = {
 	name: () => false,
@@ -44,8 +50,20 @@ export const IS_EMPTY: Record<SortColumn, (e: Entry) => boolean> = {
 	email: (e) => e.emailKey === '',
 	category: (e) => e.categoryKey === '',
 	createdAt: () => false,
-	birthday: (e) => e.birthKey === 0
+	birthday: (e) => e.birthKey === 0,
+	visits: (e) => e.visitCount === 0,
+	totalSpent: (e) => e.totalSpent === 0,
+	lastVisit: (e) => e.lastVisit === 0,
+	firstVisit: (e) => e.firstVisit === 0
 };
+
+/** Columns whose order depends on the visit aggregates, not on the card. */
+export const AGGREGATE_COLUMNS: readonly SortColumn[] = [
+	'visits',
+	'totalSpent',
+	'lastVisit',
+	'firstVisit'
+];
 
 /** Position of `e` in a sorted array (where it is, or where it would go). */
 export function lowerBound(

@@ -24,6 +24,7 @@ import {
 	type SearchToken
 } from './search-entry';
 import { COMPARE, IS_EMPTY, lowerBound, lowerBoundEmpty, type SortedView } from './search-order';
+import { dayKey, type VisitAggregate } from './visit-stats';
 
 export { localDay, matchesText, narrows, parseSearchText, type SearchToken } from './search-entry';
 
@@ -63,8 +64,51 @@ export class ClientSearchIndex {
 		clients: Client[];
 	} | null = null;
 
-	constructor(opts: { defaultCountry: string }) {
+	/** Per client id, kept by the caller (the visits state); read when an entry is built. */
+	readonly #aggregates: ReadonlyMap<string, VisitAggregate>;
+
+	constructor(opts: { defaultCountry: string; aggregates?: ReadonlyMap<string, VisitAggregate> }) {
 		this.#defaultCountry = opts.defaultCountry;
+		this.#aggregates = opts.aggregates ?? new Map();
+	}
+
+	/**
+	 * The aggregates of these clients changed (a visit was added, edited or synced): their
+	 * places in the aggregate sorts are patched like an upsert; a large batch (start-up, a sync
+	 * of many visits) updates in place and drops the cached sort orders instead.
+	 */
+	refreshAggregates(ids: readonly string[]): void {
+		const bulk = ids.length >= BULK_THRESHOLD;
+		if (bulk) this.#views.clear();
+		for (const id of ids) {
+			const e = this.#byId.get(id);
+			if (!e) continue;
+			const agg = this.#aggregates.get(id);
+			if (
+				e.visitCount === (agg?.visitCount ?? 0) &&
+				e.totalSpent === (agg?.totalSpent ?? 0) &&
+				e.firstVisit === (agg?.firstVisit ?? 0) &&
+				e.lastVisit === (agg?.lastVisit ?? 0)
+			) {
+				continue;
+			}
+			if (bulk) {
+				this.#applyAggregate(e);
+			} else {
+				this.#delete(e);
+				this.#applyAggregate(e);
+				this.#add(e);
+			}
+		}
+		this.#last = null;
+	}
+
+	#applyAggregate(e: Entry): void {
+		const agg = this.#aggregates.get(e.id);
+		e.visitCount = agg?.visitCount ?? 0;
+		e.totalSpent = agg?.totalSpent ?? 0;
+		e.firstVisit = agg?.firstVisit ?? 0;
+		e.lastVisit = agg?.lastVisit ?? 0;
 	}
 
 	get size(): number {
@@ -148,13 +192,21 @@ export class ClientSearchIndex {
 		const wantArchived = f.archived === 'archived';
 		const anyArchived = f.archived === 'all';
 		const blacklisted = f.blacklisted;
+		const lastFrom = f.lastVisitFrom ? dayKey(f.lastVisitFrom) : 0;
+		const lastTo = f.lastVisitTo ? dayKey(f.lastVisitTo) : 0;
+		const spentAbove = f.spentMoreThan;
+		const never = f.neverVisited;
 		// Filters that need the entry object; the archive and blacklist flags do not.
 		const hasEntryFilters =
 			f.categoryId !== null ||
 			f.sourceId !== null ||
 			f.createdFrom !== null ||
 			f.createdTo !== null ||
-			birthdays !== null;
+			birthdays !== null ||
+			lastFrom !== 0 ||
+			lastTo !== 0 ||
+			spentAbove !== null ||
+			never;
 		const passesFilters = (e: Entry): boolean => {
 			if (!anyArchived && e.archived !== wantArchived) return false;
 			if (blacklisted !== null && e.blacklisted !== blacklisted) return false;
@@ -162,6 +214,10 @@ export class ClientSearchIndex {
 			if (f.sourceId !== null && e.sourceId !== f.sourceId) return false;
 			if (f.createdFrom !== null && e.createdDay < f.createdFrom) return false;
 			if (f.createdTo !== null && e.createdDay > f.createdTo) return false;
+			if (lastFrom !== 0 && e.lastVisit < lastFrom) return false;
+			if (lastTo !== 0 && (e.lastVisit === 0 || e.lastVisit > lastTo)) return false;
+			if (spentAbove !== null && e.totalSpent <= spentAbove) return false;
+			if (never && e.visitCount !== 0) return false;
 			return birthdays === null || birthdays[e.birthKey] === 1;
 		};
 
@@ -220,7 +276,9 @@ export class ClientSearchIndex {
 	}
 
 	#build(c: Client): Entry {
-		return buildEntry(c, this.#defaultCountry);
+		const e = buildEntry(c, this.#defaultCountry);
+		this.#applyAggregate(e);
+		return e;
 	}
 
 	#add(e: Entry): void {

@@ -26,6 +26,8 @@ export const salonSettingsSchema = z.object({
 	salonName: z.string().max(200),
 	/** The salon's own language; each device may still choose its own. */
 	locale: z.enum(LOCALES),
+	/** ISO 4217 code of prices and amounts (visits, catalogue, prepaid credit). */
+	currency: z.string().regex(/^[A-Z]{3}$/),
 	/** The chain's locations (locations.ts); empty for a salon with one place. */
 	locations: locationsSchema
 });
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	requiredFields: ['firstName', 'lastName'],
 	salonName: '',
 	locale: 'it',
+	currency: 'EUR',
 	locations: []
 };
 

@@ -54,6 +54,21 @@ export function stampClock(
 	return clock;
 }
 
+/** The same stamping for any document with per-field clocks (visits): `fields` lists them. */
+export function stampFields<F extends object>(
+	previous: F | null,
+	next: F,
+	fields: readonly (keyof F & string)[],
+	previousClock: Record<string, Hlc>,
+	hlc: Hlc
+): Record<string, Hlc> {
+	const clock: Record<string, Hlc> = { ...previousClock };
+	for (const field of fields) {
+		if (previous === null || !deepEqual(previous[field], next[field])) clock[field] = hlc;
+	}
+	return clock;
+}
+
 // ------------------------------------------------------------------ add-wins sets (rule 3)
 // Each SET_FIELD is an observed-remove set. Every add of an element gets a tag unique to that
 // write (`${hlc}#${position}`); a removal moves the element's live tags to `r`. An element is

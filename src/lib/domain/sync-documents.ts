@@ -13,6 +13,8 @@ import {
 	type ClientField
 } from './client.js';
 import { categorySchema, salonSettingsSchema, sourceSchema } from './settings.js';
+import { catalogItemSchema } from './catalog.js';
+import { visitSchema } from './visit.js';
 
 /** Bounds of a settings value, the one free-form JSON on the wire. */
 export const MAX_JSON_DEPTH = 8;
@@ -97,8 +99,13 @@ export function liveOrDeletedWireSchema<S extends z.ZodObject>(schema: S) {
 
 export const categoryWireSchema = liveOrDeletedWireSchema(categorySchema);
 export const sourceWireSchema = liveOrDeletedWireSchema(sourceSchema);
+/** Visits and movements are never deleted from the app; a tombstone has the same shape. */
+export const visitWireSchema = liveOrDeletedWireSchema(visitSchema);
+export const catalogWireSchema = liveOrDeletedWireSchema(catalogItemSchema);
 
 export type WireClient = z.infer<typeof clientWireSchema>;
 export type WireCategory = z.infer<typeof categoryWireSchema>;
 export type WireSource = z.infer<typeof sourceWireSchema>;
 export type WireSetting = z.infer<typeof settingWireSchema>;
+export type WireVisit = z.infer<typeof visitWireSchema>;
+export type WireCatalogItem = z.infer<typeof catalogWireSchema>;

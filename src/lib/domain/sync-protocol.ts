@@ -12,14 +12,18 @@
 import { z } from 'zod';
 import { MAX_FILE_BASE64, MAX_THUMB_BASE64 } from './files.js';
 import {
+	catalogWireSchema,
 	categoryWireSchema,
 	clientWireSchema,
 	settingWireSchema,
 	sourceWireSchema,
+	visitWireSchema,
+	type WireCatalogItem,
 	type WireCategory,
 	type WireClient,
 	type WireSetting,
-	type WireSource
+	type WireSource,
+	type WireVisit
 } from './sync-documents.js';
 import {
 	fileWireSchema,
@@ -39,6 +43,8 @@ export const SYNCED_COLLECTIONS = [
 	'categories',
 	'sources',
 	'settings',
+	'visits',
+	'catalog',
 	'notes',
 	'files'
 ] as const;
@@ -80,6 +86,8 @@ export interface WireDocOf {
 	categories: WireCategory;
 	sources: WireSource;
 	settings: WireSetting;
+	visits: WireVisit;
+	catalog: WireCatalogItem;
 	notes: WireNote;
 	files: WireFile;
 }
@@ -90,6 +98,8 @@ const DOCUMENT_SCHEMAS = {
 	categories: categoryWireSchema,
 	sources: sourceWireSchema,
 	settings: settingWireSchema,
+	visits: visitWireSchema,
+	catalog: catalogWireSchema,
 	notes: noteWireSchema,
 	files: fileWireSchema
 } as const;

@@ -10,6 +10,7 @@ import { clientCard } from './messages/client-card';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
+import { visits } from './messages/visits';
 import { exportMessages } from './messages/export';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
@@ -24,6 +25,7 @@ const features = [
 	clientsList,
 	validation,
 	sync,
+	visits,
 	exportMessages,
 	locations,
 	notes

@@ -8,5 +8,15 @@ import { translate } from './format';
 export function exportTranslator(locale: Locale): Translate {
 	// ExportMessageKey spells field labels as `fields.${string}`; a unit test proves every key the
 	// export asks for exists in all four catalogs.
-	return (key, params) => translate(locale, key as MessageKey, params);
+	// An export asks the same dozen labels (yes/no, genders…) for every one of 100,000 rows.
+	const cache = new Map<string, string>();
+	return (key, params) => {
+		if (params) return translate(locale, key as MessageKey, params);
+		let text = cache.get(key);
+		if (text === undefined) {
+			text = translate(locale, key as MessageKey);
+			cache.set(key, text);
+		}
+		return text;
+	};
 }

@@ -12,6 +12,7 @@ import { compareHlc } from '$lib/domain/hlc';
 import { NO_FILTERS, type ClientQuery } from '$lib/domain/query';
 import { ClientSearchIndex } from '$lib/domain/search';
 import { canonicalJson } from '$lib/domain/sync-protocol';
+import type { VisitAggregate } from '$lib/domain/visit-stats';
 import { writeContext } from './device';
 import { salon } from './salon.svelte';
 
@@ -42,7 +43,11 @@ export class ClientBook {
 	/** Milliseconds the last start-up load took (read, index build), for the benchmark. */
 	loadMs = $state(0);
 
-	#index = new ClientSearchIndex({ defaultCountry: 'IT' });
+	/** Visit aggregates per client id, kept by the visits state (visits.svelte.ts). A plain
+	 *  Map on purpose: it is read by the search index, and `revision` is what pages react to. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #aggregates = new Map<string, VisitAggregate>();
+	#index = this.#newIndex('IT');
 	#indexCountry = 'IT';
 	#db: Promise<SchedarioDatabase> | null = null;
 	#started: Promise<void> | null = null;
@@ -78,7 +83,7 @@ export class ClientBook {
 		});
 		const all = await clients.all(db);
 		this.#indexCountry = salon.settings.defaultCountry;
-		this.#index = new ClientSearchIndex({ defaultCountry: this.#indexCountry });
+		this.#index = this.#newIndex(this.#indexCountry);
 		this.#index.replaceAll(all);
 		loaded = true;
 		this.#applyChanges(buffered);
@@ -94,9 +99,27 @@ export class ClientBook {
 		this.#subscription = null;
 		this.#db = null;
 		this.#started = null;
-		this.#index = new ClientSearchIndex({ defaultCountry: this.#indexCountry });
+		this.#index = this.#newIndex(this.#indexCountry);
 		this.ready = false;
 		this.revision++;
+	}
+
+	#newIndex(defaultCountry: string): ClientSearchIndex {
+		return new ClientSearchIndex({ defaultCountry, aggregates: this.#aggregates });
+	}
+
+	/** New visit aggregates for some clients: the list's visit columns and filters follow. */
+	setVisitAggregates(changed: ReadonlyMap<string, VisitAggregate>): void {
+		if (changed.size === 0) return;
+		for (const [id, agg] of changed) this.#aggregates.set(id, agg);
+		this.#index.refreshAggregates([...changed.keys()]);
+		this.revision++;
+	}
+
+	/** The visit aggregate of a client (zeros without visits). */
+	visitAggregate(id: string): VisitAggregate | undefined {
+		void this.revision;
+		return this.#aggregates.get(id);
 	}
 
 	/** One storage write's changes, applied to the index in one pass with one revision bump. */
@@ -155,7 +178,7 @@ export class ClientBook {
 				filters: { ...NO_FILTERS, archived: 'all' }
 			});
 			this.#indexCountry = country;
-			this.#index = new ClientSearchIndex({ defaultCountry: country });
+			this.#index = this.#newIndex(country);
 			this.#index.replaceAll(everyone);
 		}
 		return this.#index.query(q, { categoryName: (id) => salon.categoryName(id) });

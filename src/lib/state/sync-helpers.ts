@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n/catalog';
 
 export const SYNC_STORAGE_KEY = 'schedario.sync';
+/** When this device last heard from the server and since when it is offline, kept across
+ *  reloads so "Offline since 14:05" stays true after the app is reopened offline. */
+export const SYNC_STATUS_KEY = 'schedario.sync.status';
 /** The list's view preferences (list-view.svelte.ts); a wiped device forgets them too. */
 export const LIST_PREFS_KEY = 'schedario.clientsList.prefs.v1';
 
@@ -30,6 +33,25 @@ export function parseStoredSync(raw: string | null): StoredSync | null {
 	} catch {
 		// Corrupt JSON: the device pairs again rather than failing to start.
 		return null;
+	}
+}
+
+const storedStatusSchema = z.object({
+	lastSyncedAt: z.number().int().min(0).nullable(),
+	offlineSince: z.number().int().min(0).nullable()
+});
+export type StoredStatus = z.infer<typeof storedStatusSchema>;
+
+/** The remembered times from localStorage text; unreadable means "not known". */
+export function parseStoredStatus(raw: string | null): StoredStatus {
+	const none = { lastSyncedAt: null, offlineSince: null };
+	if (!raw) return none;
+	try {
+		const parsed = storedStatusSchema.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : none;
+	} catch {
+		// Corrupt JSON: start without remembered times rather than fail.
+		return none;
 	}
 }
 

@@ -6,8 +6,7 @@ import {
 	callSyncApi,
 	SyncHttpError,
 	startReplication,
-	type Replication,
-	type ReplicationStatus
+	type Replication
 } from '$lib/db/replication';
 import {
 	deviceResponseSchema,
@@ -21,8 +20,8 @@ import {
 import { clientBook } from './clients.svelte';
 import { deviceClock } from './device';
 import { salon } from './salon.svelte';
+import { SyncStatusTracker } from './sync-status.svelte';
 import {
-	deriveStatus,
 	LIST_PREFS_KEY,
 	parseStoredSync,
 	SYNC_STORAGE_KEY,
@@ -39,39 +38,21 @@ function storage(): Storage | null {
 	}
 }
 
-const IDLE: ReplicationStatus = {
-	active: false,
-	pending: 0,
-	offline: false,
-	errorCode: null,
-	lastSyncedAt: null
-};
-
 export class SyncState {
 	credentials = $state.raw<StoredSync | null>(
 		parseStoredSync(storage()?.getItem(SYNC_STORAGE_KEY) ?? null)
 	);
 	/** Set once local data was deleted after a revoke; the layout then goes to /pair. */
 	wiped = $state(false);
-	#replication = $state.raw<ReplicationStatus>(IDLE);
-	#browserOnline = $state(globalThis.navigator?.onLine ?? true);
-	#offlineSince = $state<number | null>(null);
+	/** The visible status, shared between the tabs of this device. */
+	readonly tracker = new SyncStatusTracker(() => this.credentials !== null);
 	#running: Replication | null = null;
 	#starting: Promise<void> | null = null;
 	#listening = false;
 
-	status: SyncStatus = $derived(
-		deriveStatus({
-			isPaired: this.credentials !== null,
-			isBrowserOnline: this.#browserOnline,
-			isServerUnreachable: this.#replication.offline,
-			active: this.#replication.active,
-			pending: this.#replication.pending,
-			errorCode: this.#replication.errorCode,
-			offlineSince: this.#offlineSince,
-			lastSyncedAt: this.#replication.lastSyncedAt
-		})
-	);
+	get status(): SyncStatus {
+		return this.tracker.status;
+	}
 
 	get isPaired(): boolean {
 		return this.credentials !== null;
@@ -112,9 +93,10 @@ export class SyncState {
 		const db = await getDatabase();
 		// Compared by token: a location change replaces the credentials object, not the pairing.
 		if (this.credentials?.token !== creds.token || this.#running) return;
-		this.#replication = IDLE;
+		this.tracker.restart();
 		this.#running = startReplication(db, creds, {
-			onStatus: (partial) => this.#update(partial),
+			onStatus: (partial) => this.tracker.update(partial),
+			onLeader: () => this.tracker.becomeLeader(),
 			onUnauthorized: () => void this.#wipe(),
 			onRemoteStamp: (stamp) => deviceClock().receive(stamp),
 			onDevice: (device) => {
@@ -123,27 +105,33 @@ export class SyncState {
 		});
 	}
 
-	#update(partial: Partial<ReplicationStatus>): void {
-		const next = { ...this.#replication, ...partial };
-		if (next.offline && !this.#replication.offline) this.#offlineSince ??= Date.now();
-		if (!next.offline && this.#browserOnline) this.#offlineSince = null;
-		this.#replication = next;
-	}
-
 	#listen(): void {
 		if (this.#listening || typeof window === 'undefined') return;
 		this.#listening = true;
-		window.addEventListener('offline', () => {
-			this.#browserOnline = false;
-			this.#offlineSince ??= Date.now();
-		});
+		window.addEventListener('offline', () => this.tracker.browserWentOffline());
 		window.addEventListener('online', () => {
-			this.#browserOnline = true;
-			if (!this.#replication.offline) this.#offlineSince = null;
+			this.tracker.browserCameOnline();
 			// Retry at once instead of waiting for the stream's backoff.
 			this.#running?.reconnect();
 		});
-		if (!this.#browserOnline) this.#offlineSince = Date.now();
+		if (!globalThis.navigator?.onLine) this.tracker.browserWentOffline();
+		this.tracker.connectTabs(() => void this.#wipe(true));
+		// Another tab paired, was moved to another location, or disconnected.
+		window.addEventListener('storage', (event) => {
+			if (event.key === SYNC_STORAGE_KEY) void this.#credentialsChanged(event.newValue);
+		});
+	}
+
+	async #credentialsChanged(raw: string | null): Promise<void> {
+		const next = parseStoredSync(raw);
+		const current = this.credentials;
+		if (next && current && next.token === current.token) {
+			this.credentials = next;
+			return;
+		}
+		await this.#stop();
+		this.credentials = next;
+		if (next) await this.start();
 	}
 
 	#remember(answer: DeviceTokenResponse, deviceName: string, salonName: string): void {
@@ -239,14 +227,17 @@ export class SyncState {
 	async #stop(): Promise<void> {
 		const running = this.#running;
 		this.#running = null;
-		this.#replication = IDLE;
+		this.tracker.forget();
 		await running?.stop();
 	}
 
 	/** The server no longer knows this device: delete every local trace of the salon's data.
 	 *  The device id, its clock and the chosen language stay (they are not the salon's). */
-	async #wipe(): Promise<void> {
-		if (this.wiped || !this.credentials) return;
+	async #wipe(byOtherTab = false): Promise<void> {
+		// Another tab of this device already deleted the data: follow it even if this tab has
+		// already seen the credentials go (the storage event may arrive first).
+		if (this.wiped || (!byOtherTab && !this.credentials)) return;
+		if (!byOtherTab) this.tracker.announceWipe();
 		this.credentials = null;
 		storage()?.removeItem(SYNC_STORAGE_KEY);
 		storage()?.removeItem(LIST_PREFS_KEY);

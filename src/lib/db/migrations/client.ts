@@ -43,7 +43,17 @@ export function clientV1ToV2(old: ClientDocType & { _deleted?: boolean }): Clien
 	return next as ClientDocType;
 }
 
+/**
+ * v2 → v3: the per-client discount (issue 6). One field set on each card, nothing derived, so
+ * migrating 100,000 cards costs little more than RxDB's own rewrite of them. The field carries
+ * no clock stamp: an untouched 0 must lose to any discount another device sets.
+ */
+export function clientV2ToV3(old: Omit<ClientDocType, 'discountPercent'>): ClientDocType {
+	return { ...old, discountPercent: 0 } as ClientDocType;
+}
+
 export const clientMigrationStrategies: MigrationStrategies = {
 	1: (old: ClientDocTypeV0) => clientV0ToV1(old),
-	2: (old: ClientDocType) => clientV1ToV2(old)
+	2: (old: ClientDocType) => clientV1ToV2(old),
+	3: (old: ClientDocType) => clientV2ToV3(old)
 };

@@ -54,7 +54,7 @@ export const SORT_NAME_MAX = 210;
 export const clientSchemaLiteral = {
 	title: 'client card',
 	description: 'A salon client: personal data, contacts, consents summary and merge clock',
-	version: 2,
+	version: 3,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
@@ -103,6 +103,7 @@ export const clientSchemaLiteral = {
 		contraindications: strArray(50, 200),
 		fidelityCardNumber: str(40),
 		fidelityCardExpiry: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+		discountPercent: { type: 'integer', minimum: 0, maximum: 100, multipleOf: 1 },
 		consents: {
 			type: 'object',
 			properties: {
@@ -180,6 +181,7 @@ export const clientSchemaLiteral = {
 		'contraindications',
 		'fidelityCardNumber',
 		'fidelityCardExpiry',
+		'discountPercent',
 		'consents',
 		'blacklisted',
 		'blacklistReason',

@@ -6,19 +6,19 @@ import { exportTable, xlsxSheetName, type ExportOptions } from './table.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Every cell is text (a phone or a postal code must not become a number); empty → no cell. */
+/**
+ * Every cell is text (a phone or a postal code must not become a number): a string cell is
+ * written as text, so rows go in as plain strings (100,000 × 60 cell objects would not fit a
+ * phone's memory); empty → no cell; the header row bold.
+ */
 export function xlsxFromTable(
 	table: readonly (readonly string[])[],
 	sheetName: string
 ): Promise<Blob> {
 	const data: SheetData = table.map((row, r) =>
-		row.map((value) =>
-			value === ''
-				? null
-				: r === 0
-					? { value, type: String, fontWeight: 'bold' as const }
-					: { value, type: String }
-		)
+		r === 0
+			? row.map((value) => ({ value, type: String, fontWeight: 'bold' as const }))
+			: row.map((value) => (value === '' ? null : value))
 	);
 	return writeXlsxFile(data, { sheet: sheetName, stickyRowsCount: 1 }).toBlob();
 }

@@ -25,7 +25,11 @@ const PARAM = {
 	birthdayFrom: 'birthdayFrom',
 	birthdayTo: 'birthdayTo',
 	archived: 'archived',
-	blacklisted: 'blacklisted'
+	blacklisted: 'blacklisted',
+	lastVisitFrom: 'lastVisitFrom',
+	lastVisitTo: 'lastVisitTo',
+	spentMoreThan: 'spentOver',
+	neverVisited: 'neverVisited'
 } as const;
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -38,6 +42,11 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
 
 function matching(value: string | null, pattern: RegExp): string | null {
 	return value !== null && pattern.test(value) ? value : null;
+}
+
+/** Whole cents in the URL ('spentOver=5000' is 50.00). */
+function cents(value: string | null): number | null {
+	return value !== null && /^\d{1,9}$/.test(value) ? Number(value) : null;
 }
 
 /** Reads what the URL says; anything malformed (an old bookmark, a hand-edited link) is ignored. */
@@ -57,7 +66,11 @@ export function readListUrl(params: URLSearchParams): ListUrlState {
 			birthdayTo: birthday === 'range' ? matching(params.get(PARAM.birthdayTo), MONTH_DAY) : null,
 			archived:
 				pick<ArchiveFilter>(params.get(PARAM.archived), ARCHIVE_FILTERS) ?? NO_FILTERS.archived,
-			blacklisted: blacklisted === 'only' ? true : blacklisted === 'none' ? false : null
+			blacklisted: blacklisted === 'only' ? true : blacklisted === 'none' ? false : null,
+			lastVisitFrom: matching(params.get(PARAM.lastVisitFrom), ISO_DATE),
+			lastVisitTo: matching(params.get(PARAM.lastVisitTo), ISO_DATE),
+			spentMoreThan: cents(params.get(PARAM.spentMoreThan)),
+			neverVisited: params.get(PARAM.neverVisited) === '1'
 		}
 	};
 }
@@ -82,6 +95,12 @@ export function writeListUrl(state: ListUrlState): URLSearchParams {
 	if (filters.blacklisted !== null) {
 		params.set(PARAM.blacklisted, filters.blacklisted ? 'only' : 'none');
 	}
+	if (filters.lastVisitFrom) params.set(PARAM.lastVisitFrom, filters.lastVisitFrom);
+	if (filters.lastVisitTo) params.set(PARAM.lastVisitTo, filters.lastVisitTo);
+	if (filters.spentMoreThan !== null) {
+		params.set(PARAM.spentMoreThan, String(filters.spentMoreThan));
+	}
+	if (filters.neverVisited) params.set(PARAM.neverVisited, '1');
 	return params;
 }
 
@@ -106,6 +125,9 @@ export function countActiveFilters(filters: ClientFilters): number {
 	if (filters.birthday) count++;
 	if (filters.archived !== NO_FILTERS.archived) count++;
 	if (filters.blacklisted !== null) count++;
+	if (filters.lastVisitFrom || filters.lastVisitTo) count++;
+	if (filters.spentMoreThan !== null) count++;
+	if (filters.neverVisited) count++;
 	return count;
 }
 

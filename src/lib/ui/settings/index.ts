@@ -4,3 +4,4 @@ export { default as RequiredFieldsSection } from './RequiredFieldsSection.svelte
 export { default as SalonSettingsSection } from './SalonSection.svelte';
 export { default as SourcesSection } from './SourcesSection.svelte';
 export { nameProblem, sameName } from './save';
+export { default as CatalogSection } from './CatalogSection.svelte';

@@ -16,8 +16,9 @@ export function statusText(s: SyncStatus): string {
 		case 'syncing':
 			return s.pending > 0 ? tn('sync.status.syncingCount', s.pending) : t('sync.status.syncing');
 		case 'offline':
-			return s.offlineSince === null
-				? t('sync.status.offlineShort')
+			if (s.offlineSince === null) return t('sync.status.offlineShort');
+			return s.pending > 0
+				? tn('sync.status.offlinePending', s.pending, { time: timeOfDay(s.offlineSince) })
 				: t('sync.status.offline', { time: timeOfDay(s.offlineSince) });
 		case 'error':
 			return t('sync.status.error', { reason: t(syncErrorKey(s.error ?? '')) });

@@ -1,0 +1,78 @@
+// The visible sync status: the times survive a reload (a new tracker reading localStorage), an
+// unrelated report never ends "offline", and a follower tab shows what the leader shares.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SYNC_STATUS_KEY } from '$lib/state/sync-helpers';
+import { SyncStatusTracker } from '$lib/state/sync-status.svelte';
+
+class MemoryStorage {
+	#items = new Map<string, string>();
+	getItem(key: string) {
+		return this.#items.get(key) ?? null;
+	}
+	setItem(key: string, value: string) {
+		this.#items.set(key, value);
+	}
+	removeItem(key: string) {
+		this.#items.delete(key);
+	}
+}
+
+const T = Date.UTC(2026, 10, 24, 9, 5);
+
+beforeEach(() => {
+	vi.stubGlobal('localStorage', new MemoryStorage());
+	vi.useFakeTimers({ now: T, toFake: ['Date'] });
+});
+afterEach(() => {
+	vi.useRealTimers();
+	vi.unstubAllGlobals();
+});
+
+describe('SyncStatusTracker', () => {
+	it('keeps "offline since" and the last sync time across a reload', () => {
+		const before = new SyncStatusTracker(() => true);
+		before.update({ offline: false, lastSyncedAt: T - 60_000 });
+		before.update({ offline: true });
+		vi.setSystemTime(T + 5 * 60_000);
+		before.update({ pending: 4 });
+		expect(before.status).toMatchObject({
+			kind: 'offline',
+			offlineSince: T,
+			pending: 4,
+			lastSyncedAt: T - 60_000
+		});
+
+		// The app is reopened later, still offline: the same times, not "now".
+		vi.setSystemTime(T + 30 * 60_000);
+		const after = new SyncStatusTracker(() => true);
+		expect(after.status.lastSyncedAt).toBe(T - 60_000);
+		after.browserWentOffline();
+		expect(after.status).toMatchObject({ kind: 'offline', offlineSince: T });
+		after.update({ offline: true, active: true });
+		expect(after.status.offlineSince).toBe(T);
+
+		// Back online: an answer from the server ends it, and the stored time is gone.
+		after.browserCameOnline();
+		after.update({ offline: false, active: false, lastSyncedAt: T + 31 * 60_000 });
+		expect(after.status).toMatchObject({ kind: 'synced', offlineSince: null });
+		const stored = JSON.parse(localStorage.getItem(SYNC_STATUS_KEY) ?? '{}');
+		expect(stored).toEqual({ lastSyncedAt: T + 31 * 60_000, offlineSince: null });
+	});
+
+	it('is not ended by a report that says nothing about the network', () => {
+		const tracker = new SyncStatusTracker(() => true);
+		tracker.update({ offline: true });
+		tracker.update({ active: false });
+		tracker.update({ pending: 2 });
+		expect(tracker.status).toMatchObject({ kind: 'offline', offlineSince: T, pending: 2 });
+	});
+
+	it('counts pending changes while syncing, and forgets everything when unpaired', () => {
+		const tracker = new SyncStatusTracker(() => true);
+		tracker.update({ offline: false, pending: 250, active: true });
+		expect(tracker.status).toMatchObject({ kind: 'syncing', pending: 250 });
+		tracker.forget();
+		expect(localStorage.getItem(SYNC_STATUS_KEY)).toBeNull();
+		expect(tracker.status.pending).toBe(0);
+	});
+});
