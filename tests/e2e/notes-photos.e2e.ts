@@ -62,9 +62,11 @@ async function addNote(page: Page, text: string, author: string) {
 	await expect(noteItem(page, text)).toBeVisible();
 }
 
+const filesRegion = (page: Page) => page.getByRole('region', { name: 'Photos and files' });
+
 async function addPhoto(page: Page, kind: 'Before' | 'After', name: string, image: Buffer) {
-	await page.getByLabel('Type').selectOption({ label: kind });
-	await page
+	await filesRegion(page).getByLabel('Type').selectOption({ label: kind });
+	await filesRegion(page)
 		.getByLabel('Take a photo')
 		.setInputFiles({ name, mimeType: 'image/png', buffer: image });
 	await expect(
@@ -99,7 +101,7 @@ test('bad files are refused with a clear message; notes and files go into the cl
 	await expect(page.getByRole('button', { name: /^Open / })).toHaveCount(0);
 
 	// A signed consent as PDF and a note are kept, and are part of the client's data.
-	await page.getByLabel('Type').selectOption({ label: 'Document' });
+	await filesRegion(page).getByLabel('Type').selectOption({ label: 'Document' });
 	await page.getByLabel('Choose a file').setInputFiles({
 		name: 'consent.pdf',
 		mimeType: 'application/pdf',
@@ -198,7 +200,19 @@ test('notes, the alert and before/after photos sync between an offline tablet an
 		await expect(alertBox(tb)).toContainText('glycolic');
 		await noteItem(r, 'Pays by card').getByRole('button', { name: 'Pin as alert' }).click();
 		await expect(alertBox(r)).toContainText('Pays by card only');
-		// The therapist photographs the client before and after the treatment.
+		// The therapist records the treatment with its colour formula…
+		const treatments = tb.getByRole('region', { name: 'Treatments' });
+		await treatments.getByRole('button', { name: 'New visit' }).click();
+		const form = treatments.getByRole('form', { name: 'New visit' });
+		await form.getByLabel('Date').fill('2026-01-10');
+		await form.getByLabel('Time').fill('10:30');
+		await form.getByLabel('Staff member').fill('Giulia');
+		await form.getByLabel('Technical note').fill('7.4 + 6.3, 20 vol, 35 min');
+		await form.getByRole('button', { name: 'Save visit' }).click();
+		await expect(tb.getByText('Visit saved')).toBeVisible();
+		// …and photographs the client before and after it (the newest visit is preselected).
+		await filesRegion(tb).getByLabel('Type').selectOption({ label: 'Before' });
+		await expect(filesRegion(tb).getByLabel('Treatment')).toHaveValue(/.+/);
 		await addPhoto(tb, 'Before', 'before.png', png(2400, 1800, [200, 120, 90]));
 		await addPhoto(tb, 'After', 'after.png', png(1200, 900, [230, 190, 170]));
 
@@ -219,8 +233,12 @@ test('notes, the alert and before/after photos sync between an offline tablet an
 			).toBeVisible();
 		}
 
-		// Reception sees the before/after pair the tablet took offline.
+		// Reception sees the visit and the before/after pair the tablet took offline, under it.
+		await expect(r.getByRole('region', { name: 'Treatments' })).toContainText(
+			'7.4 + 6.3, 20 vol, 35 min'
+		);
 		const pair = r.locator('[data-pair-visit]');
+		await expect(pair.getByRole('heading', { level: 4 })).toContainText('10 Jan 2026');
 		await expect(pair.getByRole('button', { name: 'Open Before: before.jpg' })).toBeVisible();
 		await expect(pair.getByRole('button', { name: 'Open After: after.jpg' })).toBeVisible();
 		await expectNoSeriousA11yViolations(r);
