@@ -231,11 +231,17 @@ test('per-client data export: JSON with every field, and a printable page', asyn
 		})
 	]);
 	await page.getByRole('link', { name: 'Giulia Esposito', exact: true }).click();
+	// A timeline note is her data too: the export's notes section carries it.
+	await page.getByLabel('New note').fill('Patch test done, no reaction');
+	await page.getByLabel('Written by').fill('Sara');
+	await page.getByRole('button', { name: 'Add note' }).click();
+	await expect(page.locator('li[data-note-id]', { hasText: 'Patch test done' })).toBeVisible();
 	await page.getByRole('link', { name: 'Export client data' }).click();
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Personal data of Giulia Esposito' })
 	).toBeVisible();
 	await expect(page.getByRole('row', { name: /Allergies\s+nickel/ })).toBeVisible();
+	await expect(page.getByText(/Sara: Patch test done, no reaction/)).toBeVisible();
 	await expectNoSeriousA11yViolations(page);
 
 	const json = await download(page, () =>
@@ -251,6 +257,10 @@ test('per-client data export: JSON with every field, and a printable page', asyn
 		allergies: ['nickel'],
 		note: 'Prefers mornings'
 	});
+	expect(data.sections.notes).toEqual([
+		expect.objectContaining({ text: 'Patch test done, no reaction', author: 'Sara' })
+	]);
+	expect(data.sections.files).toEqual([]);
 
 	// Printed, the page keeps the data and drops the app's navigation and the buttons.
 	await page.emulateMedia({ media: 'print' });
