@@ -53,6 +53,38 @@ function chromiumVersion(): string {
 	}
 }
 
+function writeResults(r: {
+	rows: BenchRow[];
+	durations: Record<string, number>;
+	failed: string[];
+	complete: boolean;
+	started: number;
+}): void {
+	writeFileSync(
+		join(import.meta.dirname, 'results.json'),
+		JSON.stringify(
+			{
+				date: new Date().toISOString(),
+				scale: SCALE,
+				complete: r.complete,
+				seconds: Math.round((performance.now() - r.started) / 1000),
+				machine: {
+					cpus: cpus().length,
+					cpu: cpus()[0]?.model,
+					memGiB: Math.round(totalmem() / 2 ** 30),
+					node: process.version,
+					chromium: chromiumVersion()
+				},
+				durations: r.durations,
+				failed: r.failed,
+				rows: r.rows.map((row) => ({ ...row, ratio: ratio(row) }))
+			},
+			null,
+			2
+		) + '\n'
+	);
+}
+
 async function main(): Promise<void> {
 	const started = performance.now();
 	const modules = await loadModules(ONLY);
@@ -86,6 +118,8 @@ async function main(): Promise<void> {
 			}
 			durations[mod.name] = Math.round((performance.now() - t0) / 1000);
 			ctx.log(`${mod.name} done in ${durations[mod.name]} s`);
+			// After every module, so a long run that is stopped keeps what it measured.
+			writeResults({ rows, durations, failed, complete: false, started });
 		}
 	} finally {
 		await ctx.close();
@@ -98,28 +132,7 @@ async function main(): Promise<void> {
 	console.log(
 		`\n${SCALE} scale, ${seconds} s${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`
 	);
-	writeFileSync(
-		join(import.meta.dirname, 'results.json'),
-		JSON.stringify(
-			{
-				date: new Date().toISOString(),
-				scale: SCALE,
-				seconds,
-				machine: {
-					cpus: cpus().length,
-					cpu: cpus()[0]?.model,
-					memGiB: Math.round(totalmem() / 2 ** 30),
-					node: process.version,
-					chromium: chromiumVersion()
-				},
-				durations,
-				failed,
-				rows: rows.map((r) => ({ ...r, ratio: ratio(r) }))
-			},
-			null,
-			2
-		) + '\n'
-	);
+	writeResults({ rows, durations, failed, complete: true, started });
 	if (failed.length > 0) process.exitCode = 1;
 }
 

@@ -27,6 +27,8 @@ export interface LoadOptions {
 	/** Edits per push request. */
 	batch: number;
 	durationMs: number;
+	/** Directory to run the server from (another checkout, for a before/after); this one if unset. */
+	serverCwd?: string;
 }
 
 export interface LoadResult {
@@ -39,6 +41,9 @@ export interface LoadResult {
 	/** `change` events the devices' streams received. */
 	events: number;
 	failures: number;
+	/** CPU seconds used during the timed part by the servers together, and by this generator. */
+	serverCpuSeconds: number;
+	generatorCpuSeconds: number;
 }
 
 interface Device {
@@ -80,6 +85,17 @@ function rssMiB(pid: number | undefined): number {
 	try {
 		const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
 		return kb ? Number(kb) / 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/** User + system CPU seconds of a process so far (Linux /proc, clock ticks of 100 Hz). */
+function cpuSeconds(pid: number | undefined): number {
+	if (!pid) return 0;
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
 	} catch {
 		return 0;
 	}
@@ -154,6 +170,7 @@ export async function runServerLoad(opts: LoadOptions): Promise<LoadResult> {
 				port,
 				host: '127.0.0.1',
 				dataDir: opts.dataDir,
+				cwd: opts.serverCwd,
 				env: opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}
 			})
 		);
@@ -168,7 +185,9 @@ export async function runServerLoad(opts: LoadOptions): Promise<LoadResult> {
 		pushMs: [],
 		rssMiB: servers.map(() => 0),
 		events: 0,
-		failures: 0
+		failures: 0,
+		serverCpuSeconds: 0,
+		generatorCpuSeconds: 0
 	};
 	const sampler = setInterval(() => {
 		servers.forEach((s, i) => {
@@ -194,6 +213,8 @@ export async function runServerLoad(opts: LoadOptions): Promise<LoadResult> {
 		);
 		const started = performance.now();
 		const until = started + opts.durationMs;
+		const serverCpu0 = servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
+		const ownCpu0 = process.cpuUsage();
 		await Promise.all(
 			devices.map(async (d, i) => {
 				const url = `${originOf(i)}/api/v1/salons/${salonId}/clients/push`;
@@ -229,6 +250,9 @@ export async function runServerLoad(opts: LoadOptions): Promise<LoadResult> {
 		);
 		const seconds = (performance.now() - started) / 1000;
 		result.changesPerSecond = result.accepted / seconds;
+		result.serverCpuSeconds = servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0) - serverCpu0;
+		const own = process.cpuUsage(ownCpu0);
+		result.generatorCpuSeconds = (own.user + own.system) / 1e6;
 	} finally {
 		clearInterval(sampler);
 		abort.abort();

@@ -141,7 +141,7 @@ async function waitForBench(page: Page): Promise<void> {
  * device), and times from submitting the code — which starts replication — to every client
  * being in the page's list. Returns the context and milliseconds.
  */
-async function firstSync(
+export async function firstSync(
 	opts: SyncBenchOptions,
 	owner: DeviceTokenResponse,
 	deviceName: string

@@ -46,7 +46,7 @@ async function load(
 		durationMs: ctx.scale === 'full' ? 15_000 : 2_000
 	});
 	ctx.log(
-		`server ${storage}: ${result.accepted} accepted, ${result.conflicts} conflicts, ${result.failures} failed pushes, ${result.events} stream events`
+		`server ${storage}: ${result.accepted} accepted, ${result.conflicts} conflicts, ${result.failures} failed pushes, ${result.events} stream events; CPU s: server ${result.serverCpuSeconds.toFixed(1)}, generator ${result.generatorCpuSeconds.toFixed(1)}`
 	);
 	return { devices, result };
 }

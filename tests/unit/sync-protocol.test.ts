@@ -53,6 +53,20 @@ const docs = {
 	categories: () => ({ id: 'k1', name: 'VIP', color: '#aa00ff', createdAt: 1, _deleted: false }),
 	sources: () => ({ id: 's1', name: 'Instagram', createdAt: 1, _deleted: false }),
 	settings: () => ({ key: 'salonName', value: 'Bella', updatedAt: 3, _deleted: false }),
+	links: () => ({
+		id: 'c1~c2',
+		a: 'c1',
+		b: 'c2',
+		kind: 'merge',
+		undone: false,
+		by: 'tablet',
+		staff: '',
+		at: 4,
+		clock: { state: clock.tick() },
+		origin: 'auto',
+		choices: { note: 'allergic to latex' },
+		_deleted: false
+	}),
 	visits: () => ({
 		...makeVisit({ note: 'Colore 7.4', services: [{ itemId: 'c1', name: 'Colore', price: 5500 }] }),
 		clock: { note: clock.tick() },
@@ -109,6 +123,17 @@ describe('documents', () => {
 		expect(pathOf(schema, { ...docs[c](), _rev: '1-abc' })).toBe('_rev');
 		const { [pk]: _k, ...noKey } = docs[c]() as Record<string, unknown>;
 		expect(pathOf(schema, noKey)).toBe(pk);
+	});
+
+	it('links: the id must be the ordered pair; choices are scalar client fields', () => {
+		const schema = documentSchemaFor('links');
+		expect(pathOf(schema, { ...docs.links(), id: 'c2~c1' })).toBe('id');
+		expect(pathOf(schema, { ...docs.links(), a: 'c2', b: 'c1', id: 'c2~c1' })).toBe('id');
+		expect(pathOf(schema, { ...docs.links(), choices: { phones: [] } })).toBe('choices.phones');
+		expect(pathOf(schema, { ...docs.links(), choices: { note: 'x'.repeat(5001) } })).toBe(
+			'choices.note'
+		);
+		expect(pathOf(schema, { ...docs.links(), kind: 'other' })).toBe('kind');
 	});
 
 	it('clients: wrong types, huge strings and deep nesting fail at their field', () => {

@@ -23,6 +23,7 @@ import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
 import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
 import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
+import { linkJsonSchema, type LinkDocType } from './schemas/links.schema';
 import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
 import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
 
@@ -30,6 +31,7 @@ export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
+export type LinkCollection = RxCollection<LinkDocType>;
 export type VisitCollection = RxCollection<VisitDocType>;
 export type CatalogCollection = RxCollection<CatalogDocType>;
 export type NoteCollection = RxCollection<NoteDocType>;
@@ -40,6 +42,7 @@ export interface SchedarioCollections {
 	categories: CategoryCollection;
 	sources: SourceCollection;
 	settings: SettingCollection;
+	links: LinkCollection;
 	visits: VisitCollection;
 	catalog: CatalogCollection;
 	notes: NoteCollection;
@@ -107,6 +110,10 @@ export async function createSchedarioDatabase(
 			settings: {
 				schema: settingJsonSchema,
 				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
+			},
+			links: {
+				schema: linkJsonSchema,
+				conflictHandler: conflictHandlerFor<LinkDocType>('links')
 			},
 			visits: {
 				schema: visitJsonSchema,

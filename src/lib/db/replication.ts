@@ -132,8 +132,11 @@ export function startReplication(
 						limit
 					})) as { documents: unknown[]; checkpoint: Checkpoint };
 					succeeded();
-					// Client and note stamps order this device's later writes after what it saw.
-					if ((collection === 'clients' || collection === 'notes') && body.documents.length > 0) {
+					// Client, note and link stamps order this device's later writes after what it saw.
+					if (
+						(collection === 'clients' || collection === 'notes' || collection === 'links') &&
+						body.documents.length > 0
+					) {
 						const stamp = newestStamp(body.documents);
 						if (stamp) hooks.onRemoteStamp?.(stamp);
 					}

@@ -60,20 +60,20 @@ function nameKey(firstName: string, lastName: string): string {
 
 /** Normalised keys of one card, from its fields as stored or as typed in the form. */
 export function duplicateKeysOf(fields: ClientFields, defaultCountry = 'IT'): DuplicateKeys {
-	const phones = new Set<string>();
+	const phones: string[] = [];
 	for (const phone of fields.phones) {
 		const e164 = phone.e164 !== '' ? phone.e164 : normalizePhone(phone.raw, defaultCountry).e164;
-		if (e164 !== '') phones.add(e164);
+		if (e164 !== '' && !phones.includes(e164)) phones.push(e164);
 	}
-	const emails = new Set<string>();
+	const emails: string[] = [];
 	for (const email of fields.emails) {
 		const normal = normalizeEmail(email);
-		if (normal.includes('@')) emails.add(normal);
+		if (normal.includes('@') && !emails.includes(normal)) emails.push(normal);
 	}
-	const fiscalCode = normalizeFiscalCode(fields.fiscalCode);
+	const fiscalCode = fields.fiscalCode === '' ? '' : normalizeFiscalCode(fields.fiscalCode);
 	return {
-		phones: [...phones],
-		emails: [...emails],
+		phones,
+		emails,
 		name: nameKey(fields.firstName, fields.lastName),
 		fiscalCode: fiscalCode.length >= MIN_FISCAL_CODE ? fiscalCode : ''
 	};
@@ -134,6 +134,10 @@ export class DuplicateIndex {
 		return this.#keys.has(id);
 	}
 
+	ids(): IterableIterator<string> {
+		return this.#keys.keys();
+	}
+
 	/** Add or replace. */
 	set(id: string, fields: ClientFields): void {
 		this.delete(id);
@@ -157,27 +161,45 @@ export class DuplicateIndex {
 		}
 	}
 
-	#candidates(keys: DuplicateKeys, excludeId: string | undefined, min: MatchLevel) {
+	#candidates(
+		keys: DuplicateKeys,
+		excludeId: string | undefined,
+		min: MatchLevel,
+		limit = Infinity
+	): DuplicateMatch[] {
 		const seen = new Set<string>();
+		if (excludeId !== undefined) seen.add(excludeId);
 		const out: DuplicateMatch[] = [];
+		// Fiscal code, phones and e-mails first: every pair at review or better shares one of them.
 		for (const key of bucketKeys(keys)) {
+			if (key.startsWith('n:')) continue;
 			for (const id of this.#buckets.get(key) ?? []) {
-				if (id === excludeId || seen.has(id)) continue;
+				if (seen.has(id)) continue;
 				seen.add(id);
 				const match = matchPair(keys, this.#keys.get(id) as DuplicateKeys);
 				if (match && isAtLeast(match.level, min)) out.push({ id, ...match });
 			}
 		}
-		return out.sort((x, y) => compareMatches(x, y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+		out.sort((x, y) => compareMatches(x, y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+		// The rest of the name's bucket shares nothing else: weak by construction, no need to
+		// compare (a common name has thousands; `limit` stops early).
+		if (min === 'weak' && keys.name !== '') {
+			for (const id of this.#buckets.get(`n:${keys.name}`) ?? []) {
+				if (out.length >= limit) break;
+				if (seen.has(id)) continue;
+				out.push({ id, level: 'weak', reasons: ['name'] });
+			}
+		}
+		return out.length > limit ? out.slice(0, limit) : out;
 	}
 
 	/** Best first (certain > strong > review > weak), excluding `excludeId`. */
 	candidatesFor(
 		fields: ClientFields,
-		opts: { excludeId?: string; minLevel?: MatchLevel } = {}
+		opts: { excludeId?: string; minLevel?: MatchLevel; limit?: number } = {}
 	): DuplicateMatch[] {
 		const keys = duplicateKeysOf(fields, this.#country);
-		return this.#candidates(keys, opts.excludeId, opts.minLevel ?? 'weak');
+		return this.#candidates(keys, opts.excludeId, opts.minLevel ?? 'weak', opts.limit);
 	}
 
 	/** Every pair at or above minLevel among the given ids and the rest of the index, each pair

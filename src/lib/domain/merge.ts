@@ -34,6 +34,7 @@ import {
 	type SetsMeta
 } from './client.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
+import { mergeLinkDocs } from './links.js';
 import { mergeNotes } from './note-merge.js';
 import type { NoteDoc } from './notes.js';
 import { sortNameOf } from './normalize.js';
@@ -77,7 +78,8 @@ function isMasked(hlc: Hlc | undefined, deletedAt: Hlc | undefined): boolean {
 	return hlc === undefined || compareHlc(hlc, deletedAt) <= 0;
 }
 
-function mergeSetMaps(a: SetMap, b: SetMap, deletedAt: Hlc | undefined): SetMap {
+/** The join of two observed-remove maps; also unions the sets of merged duplicates (link-view.ts). */
+export function mergeSetMaps(a: SetMap, b: SetMap, deletedAt: Hlc | undefined): SetMap {
 	const merged: SetMap = {};
 	for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
 		const removed = new Set([...(a[key]?.r ?? []), ...(b[key]?.r ?? [])]);
@@ -176,6 +178,7 @@ export function toTombstone(doc: ClientDoc, hlc: Hlc | undefined, updatedAt: num
 interface WithDeleted {
 	_deleted?: boolean;
 }
+type LinkLike = WithDeleted & { clock: { state: string } };
 
 /** A tombstone wins (a removed category was also taken off every card), else the larger
  *  canonical JSON. */
@@ -235,6 +238,9 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 		case 'categories':
 		case 'sources':
 			return tombstoneOrLarger(a, b);
+		case 'links':
+			// Last writer by the version's HLC (links.ts), so an undo converges.
+			return mergeLinkDocs(a as unknown as LinkLike, b as unknown as LinkLike) as unknown as T;
 	}
 }
 

@@ -29,7 +29,9 @@ export const salonSettingsSchema = z.object({
 	/** ISO 4217 code of prices and amounts (visits, catalogue, prepaid credit). */
 	currency: z.string().regex(/^[A-Z]{3}$/),
 	/** The chain's locations (locations.ts); empty for a salon with one place. */
-	locations: locationsSchema
+	locations: locationsSchema,
+	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
+	autoMergeDuplicates: z.boolean()
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -39,7 +41,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	salonName: '',
 	locale: 'it',
 	currency: 'EUR',
-	locations: []
+	locations: [],
+	autoMergeDuplicates: true
 };
 
 export const categorySchema = z.object({

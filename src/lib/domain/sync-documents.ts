@@ -2,6 +2,7 @@
 // object is strict and every string bounded, so a malformed or hostile document fails here with
 // a path, before any storage is touched.
 import { z } from 'zod';
+import { isWellFormedLink, LINK_ID_RULE, linkObjectSchema } from './link-schema.js';
 import { canonicalJson } from './canonical-json.js';
 import {
 	CLIENT_FIELDS,
@@ -109,3 +110,10 @@ export type WireSource = z.infer<typeof sourceWireSchema>;
 export type WireSetting = z.infer<typeof settingWireSchema>;
 export type WireVisit = z.infer<typeof visitWireSchema>;
 export type WireCatalogItem = z.infer<typeof catalogWireSchema>;
+
+/** Duplicate merges (links.ts). Never deleted in practice (an undo is a newer version). */
+export const linkWireSchema = linkObjectSchema
+	.extend({ _deleted: z.boolean() })
+	.strict()
+	.refine(isWellFormedLink, LINK_ID_RULE);
+export type WireLink = z.infer<typeof linkWireSchema>;

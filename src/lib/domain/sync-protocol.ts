@@ -15,12 +15,14 @@ import {
 	catalogWireSchema,
 	categoryWireSchema,
 	clientWireSchema,
+	linkWireSchema,
 	settingWireSchema,
 	sourceWireSchema,
 	visitWireSchema,
 	type WireCatalogItem,
 	type WireCategory,
 	type WireClient,
+	type WireLink,
 	type WireSetting,
 	type WireSource,
 	type WireVisit
@@ -43,6 +45,7 @@ export const SYNCED_COLLECTIONS = [
 	'categories',
 	'sources',
 	'settings',
+	'links',
 	'visits',
 	'catalog',
 	'notes',
@@ -86,6 +89,7 @@ export interface WireDocOf {
 	categories: WireCategory;
 	sources: WireSource;
 	settings: WireSetting;
+	links: WireLink;
 	visits: WireVisit;
 	catalog: WireCatalogItem;
 	notes: WireNote;
@@ -98,6 +102,7 @@ const DOCUMENT_SCHEMAS = {
 	categories: categoryWireSchema,
 	sources: sourceWireSchema,
 	settings: settingWireSchema,
+	links: linkWireSchema,
 	visits: visitWireSchema,
 	catalog: catalogWireSchema,
 	notes: noteWireSchema,

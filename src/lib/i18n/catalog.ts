@@ -12,6 +12,7 @@ import { validation } from './messages/validation';
 import { sync } from './messages/sync';
 import { visits } from './messages/visits';
 import { exportMessages } from './messages/export';
+import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
 
@@ -27,6 +28,7 @@ const features = [
 	sync,
 	visits,
 	exportMessages,
+	duplicates,
 	locations,
 	notes
 ] as const;

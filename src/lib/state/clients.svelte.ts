@@ -5,15 +5,19 @@
 import type { Subscription } from 'rxjs';
 import * as clients from '$lib/db/clients';
 import * as cardFiles from '$lib/db/files';
+import * as linksRepo from '$lib/db/links';
 import * as cardNotes from '$lib/db/notes';
 import { getDatabase, type SchedarioDatabase } from '$lib/db/database';
 import type { Client, ClientFields } from '$lib/domain/client';
 import { compareHlc } from '$lib/domain/hlc';
-import { NO_FILTERS, type ClientQuery } from '$lib/domain/query';
-import { ClientSearchIndex } from '$lib/domain/search';
+import type { ClientQuery } from '$lib/domain/query';
+import type { DuplicateIndex } from '$lib/domain/duplicates';
+import { GroupedClientIndex } from '$lib/domain/grouped-index';
+import type { Link } from '$lib/domain/links';
 import { canonicalJson } from '$lib/domain/sync-protocol';
 import type { VisitAggregate } from '$lib/domain/visit-stats';
 import { writeContext } from './device';
+import { IdLog } from './id-log';
 import { salon } from './salon.svelte';
 
 /** The newest stamp in a card's clock: which write a version of the card reflects. */
@@ -47,7 +51,13 @@ export class ClientBook {
 	 *  Map on purpose: it is read by the search index, and `revision` is what pages react to. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #aggregates = new Map<string, VisitAggregate>();
+	#links: readonly Link[] = [];
+	// Merged duplicates show as one card (src/lib/domain/grouped-index.ts); `raw` is the stored card.
 	#index = this.#newIndex('IT');
+	/** Cards that arrived from elsewhere (sync, other tabs) since the last duplicate check. */
+	#arrived = new IdLog();
+	/** Every card written since the review queue last looked (local writes too). */
+	#touched = new IdLog();
 	#indexCountry = 'IT';
 	#db: Promise<SchedarioDatabase> | null = null;
 	#started: Promise<void> | null = null;
@@ -104,8 +114,10 @@ export class ClientBook {
 		this.revision++;
 	}
 
-	#newIndex(defaultCountry: string): ClientSearchIndex {
-		return new ClientSearchIndex({ defaultCountry, aggregates: this.#aggregates });
+	#newIndex(defaultCountry: string): GroupedClientIndex {
+		const index = new GroupedClientIndex({ defaultCountry, aggregates: this.#aggregates });
+		index.setLinks(this.#links);
+		return index;
 	}
 
 	/** New visit aggregates for some clients: the list's visit columns and filters follow. */
@@ -128,11 +140,11 @@ export class ClientBook {
 		let changed = false;
 		for (const change of batch) {
 			if (change.kind === 'remove') {
-				if (!this.#index.get(change.id)) continue;
+				if (!this.#index.raw(change.id)) continue;
 				this.#index.remove(change.id);
 				changed = true;
 			} else {
-				const current = this.#index.get(change.client.id);
+				const current = this.#index.raw(change.client.id);
 				// The echo of a write already applied locally: nothing to do. A merged conflict can
 				// carry the same newest stamp and updatedAt as the version it was merged with, so a
 				// tie only counts as an echo when the content is the same too.
@@ -144,6 +156,8 @@ export class ClientBook {
 					continue;
 				}
 				upserts.push(change.client);
+				this.#arrived.add(change.client.id);
+				this.#touched.add(change.client.id);
 			}
 		}
 		if (upserts.length > 0) {
@@ -155,7 +169,8 @@ export class ClientBook {
 
 	/** A local write's result, applied at once unless the stream already brought it (or newer). */
 	#applyLocal(client: Client): void {
-		const current = this.#index.get(client.id);
+		this.#touched.add(client.id);
+		const current = this.#index.raw(client.id);
 		if (current && compareVersions(client, current) <= 0) return;
 		this.#index.upsert(client);
 		this.revision++;
@@ -172,11 +187,7 @@ export class ClientBook {
 		const country = salon.settings.defaultCountry;
 		if (country !== this.#indexCountry) {
 			// Phone search reads numbers in the salon's country: rebuild when it changes.
-			const everyone = this.#index.query({
-				...q,
-				text: '',
-				filters: { ...NO_FILTERS, archived: 'all' }
-			});
+			const everyone = this.#index.rawAll();
 			this.#indexCountry = country;
 			this.#index = this.#newIndex(country);
 			this.#index.replaceAll(everyone);
@@ -199,7 +210,8 @@ export class ClientBook {
 	async createMany(list: readonly ClientFields[]): Promise<Client[]> {
 		const created = await clients.bulkCreate(await this.#database(), list, writeContext());
 		// The change stream may have brought them already; only what is missing goes in.
-		const missing = created.filter((client) => !this.#index.get(client.id));
+		for (const client of created) this.#touched.add(client.id);
+		const missing = created.filter((client) => !this.#index.raw(client.id));
 		if (missing.length > 0) {
 			this.#index.upsertMany(missing);
 			this.revision++;
@@ -208,7 +220,12 @@ export class ClientBook {
 	}
 
 	async update(id: string, patch: Partial<ClientFields>): Promise<Client> {
-		const updated = await clients.update(await this.#database(), id, patch, writeContext());
+		const db = await this.#database();
+		// A merged card is edited through its group's view; the edit lands on the survivor.
+		const view = this.#index.isMerged(id) ? this.#index.get(this.displayedIdOf(id)) : undefined;
+		const updated = view
+			? await linksRepo.updateThroughView(db, view.id, view, patch, writeContext())
+			: await clients.update(db, id, patch, writeContext());
 		this.#applyLocal(updated);
 		return updated;
 	}
@@ -246,13 +263,53 @@ export class ClientBook {
 
 	async delete(id: string): Promise<void> {
 		// The delete is stamped, so it wins over edits made before it on other devices (merge.ts).
+		// Deleting a merged card deletes the person: every card of the group, with its notes and
+		// files.
 		const db = await this.#database();
-		await clients.remove(db, id, writeContext());
-		await removeStoryOf(db, [id]);
-		if (this.#index.get(id)) {
-			this.#index.remove(id);
+		for (const member of this.#index.membersOf(id)) {
+			if (!this.#index.raw(member)) continue;
+			await clients.remove(db, member, writeContext());
+			await removeStoryOf(db, [member]);
+			this.#index.remove(member);
 			this.revision++;
 		}
+	}
+
+	// ------------------------------------------------------------ merged duplicates (links)
+
+	/** Every link (src/lib/state/links.svelte.ts feeds them): merged groups show as one card. */
+	setLinks(links: readonly Link[]): void {
+		this.#links = links;
+		this.#index.setLinks(links);
+		this.revision++;
+	}
+
+	/** The card as stored, even when it is merged into another. */
+	raw(id: string): Client | undefined {
+		void this.revision;
+		return this.#index.raw(id);
+	}
+
+	/** The id under which `id` is shown (itself unless merged into another card). */
+	displayedIdOf(id: string): string {
+		void this.revision;
+		return this.#index.displayedIdOf(id);
+	}
+
+	/** The duplicate index over the cards shown (built on first use). */
+	duplicates(): DuplicateIndex {
+		void this.revision;
+		return this.#index.duplicates();
+	}
+
+	/** Ids of cards written (here or elsewhere) since the last call: the review queue's feed. */
+	takeTouched(): string[] {
+		return this.#touched.take();
+	}
+
+	/** Ids of cards that arrived from sync or another tab since the last call. */
+	takeArrived(): string[] {
+		return this.#arrived.take();
 	}
 }
 

@@ -6,7 +6,8 @@ import {
 	callSyncApi,
 	SyncHttpError,
 	startReplication,
-	type Replication
+	type Replication,
+	type ReplicationStatus
 } from '$lib/db/replication';
 import {
 	deviceResponseSchema,
@@ -49,6 +50,9 @@ export class SyncState {
 	#running: Replication | null = null;
 	#starting: Promise<void> | null = null;
 	#listening = false;
+	#caughtUp: Array<() => void> = [];
+	#checking = false;
+	#wasActive = false;
 
 	get status(): SyncStatus {
 		return this.tracker.status;
@@ -95,7 +99,10 @@ export class SyncState {
 		if (this.credentials?.token !== creds.token || this.#running) return;
 		this.tracker.restart();
 		this.#running = startReplication(db, creds, {
-			onStatus: (partial) => this.tracker.update(partial),
+			onStatus: (partial) => {
+				this.tracker.update(partial);
+				this.#watchCaughtUp(partial);
+			},
 			onLeader: () => this.tracker.becomeLeader(),
 			onUnauthorized: () => void this.#wipe(),
 			onRemoteStamp: (stamp) => deviceClock().receive(stamp),
@@ -103,6 +110,33 @@ export class SyncState {
 				if (device.id === this.credentials?.deviceId) this.#setLocation(device.locationId);
 			}
 		});
+	}
+
+	/** Runs `listener` each time replication has caught up with the server after pulling or
+	 *  pushing (on reconnect, after live changes): the duplicate check (issue 4) hooks in here. */
+	onCaughtUp(listener: () => void): void {
+		this.#caughtUp.push(listener);
+	}
+
+	#watchCaughtUp(partial: Partial<ReplicationStatus>): void {
+		if (partial.active === undefined) return;
+		const wasActive = this.#wasActive;
+		this.#wasActive = partial.active;
+		if (wasActive && !partial.active && partial.offline !== true) {
+			this.#notifyCaughtUp().catch(() => undefined); // a stopped replication: nothing to check
+		}
+	}
+
+	async #notifyCaughtUp(): Promise<void> {
+		if (this.#checking || !this.#running) return;
+		this.#checking = true;
+		try {
+			// Every collection, links included, before anyone acts on what arrived.
+			await this.#running.awaitInSync();
+			for (const listener of this.#caughtUp) listener();
+		} finally {
+			this.#checking = false;
+		}
 	}
 
 	#listen(): void {
