@@ -78,6 +78,10 @@ test('the same client created on two offline devices becomes one card everywhere
 			await expect(rows(p, 'Giulia Bianchi')).toHaveCount(1);
 			await expect(rows(p, 'Maria Rossi')).toHaveCount(1, { timeout: 20_000 });
 		}
+		// The sync status tells what the check did ("1 duplicate merged, 1 to review").
+		for (const p of [r, tb]) {
+			await expect(p.getByTestId('duplicates-summary')).toContainText(/merged|to review/);
+		}
 		const hrefR = await rows(r, 'Maria Rossi').getAttribute('href');
 		const hrefT = await rows(tb, 'Maria Rossi').getAttribute('href');
 		expect(hrefR).toBeTruthy();

@@ -50,6 +50,9 @@ test('the merge view merges a pair with a chosen value; Undo merge restores both
 	const pair = page.locator('[data-pair]');
 	await expect(pair).toHaveCount(1);
 	await expect(pair).toHaveAttribute('data-level', 'review');
+	const hrefs = (
+		await pair.locator('.who a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+	).sort();
 	await pair.getByRole('button', { name: 'Compare and merge' }).click();
 	const view = page.locator('.merge-view');
 	await expect(view).toBeVisible();
@@ -63,6 +66,11 @@ test('the merge view merges a pair with a chosen value; Undo merge restores both
 	await expect(page.getByRole('link', { name: 'Sarah Maria Russo', exact: true })).toHaveCount(1);
 	await expect(page.getByRole('link', { name: /^Sarah? Russo$/ })).toHaveCount(0);
 
+	// The merged-away card says where it went and redirects to the survivor (smallest id).
+	await page.goto(`${hrefs[1]}?lang=en`);
+	await expect(page).toHaveURL(new RegExp(`${hrefs[0]}$`));
+	await expect(page.getByRole('heading', { level: 1, name: 'Sarah Maria Russo' })).toBeVisible();
+	await gotoApp(page, '/clients');
 	await page.getByRole('link', { name: 'Sarah Maria Russo', exact: true }).click();
 	await expect(page.getByText(/Merged with: Sara/)).toBeVisible();
 	await page.getByRole('button', { name: 'Undo merge' }).click();

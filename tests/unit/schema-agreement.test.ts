@@ -11,6 +11,8 @@ import { categorySchema, sourceSchema } from '$lib/domain/settings';
 import { clientSchemaLiteral } from '$lib/db/schemas/client.schema';
 import { categorySchemaLiteral } from '$lib/db/schemas/categories.schema';
 import { sourceSchemaLiteral } from '$lib/db/schemas/sources.schema';
+import { importBatchSchemaLiteral } from '$lib/db/schemas/imports.schema';
+import { importBatchSchema } from '$lib/domain/imports';
 import { linkSchemaLiteral } from '$lib/db/schemas/links.schema';
 import { linkObjectSchema } from '$lib/domain/link-schema';
 import { visitSchema } from '$lib/domain/visit';
@@ -147,6 +149,7 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['clients', clientSchema, clientSchemaLiteral],
 		['categories', categorySchema, categorySchemaLiteral],
 		['sources', sourceSchema, sourceSchemaLiteral],
+		['imports', importBatchSchema, importBatchSchemaLiteral],
 		['links', linkObjectSchema, linkSchemaLiteral],
 		['visits', visitSchema, visitSchemaLiteral],
 		['catalog', catalogItemSchema, catalogSchemaLiteral],

@@ -53,6 +53,20 @@ const docs = {
 	categories: () => ({ id: 'k1', name: 'VIP', color: '#aa00ff', createdAt: 1, _deleted: false }),
 	sources: () => ({ id: 's1', name: 'Instagram', createdAt: 1, _deleted: false }),
 	settings: () => ({ key: 'salonName', value: 'Bella', updatedAt: 3, _deleted: false }),
+	imports: () => ({
+		id: 'i1',
+		importId: 'i1',
+		part: 0,
+		fileName: 'clienti.csv',
+		deviceId: 'tablet',
+		createdAt: 1,
+		updatedAt: 2,
+		status: 'committed',
+		counts: { created: 1, filled: 0, skipped: 0, errors: 0 },
+		createdIds: ['0194a1b2-0000-7000-8000-000000000001'],
+		filled: [],
+		_deleted: false
+	}),
 	links: () => ({
 		id: 'c1~c2',
 		a: 'c1',

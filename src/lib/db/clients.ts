@@ -83,20 +83,22 @@ export async function create(
 export async function bulkCreate(
 	db: SchedarioDatabase,
 	list: readonly ClientFields[],
-	ctx: WriteContext
+	ctx: WriteContext,
+	/** Ids chosen beforehand (an import records them before writing, to roll back a crash). */
+	ids?: readonly string[]
 ): Promise<Client[]> {
 	const now = Date.now();
 	// One stamp for the whole batch: it orders writes to the same field of the same card, and
 	// every card here is new. (A tick per card also persisted the clock 50,000 times.)
 	const stamp = ctx.clock.tick();
-	const created = list.map((fields) => {
+	const created = list.map((fields, i) => {
 		const valid = parseOrThrow(clientFieldsSchema.strict(), fields, 'client');
 		const stamped = stampWrite(null, valid, stamp);
 		return parseOrThrow(
 			clientSchema,
 			{
 				...stamped.fields,
-				id: newId(now),
+				id: ids?.[i] ?? newId(now),
 				sortName: sortNameOf(valid).slice(0, SORT_NAME_MAX),
 				createdAt: now,
 				createdBy: ctx.author,

@@ -19,6 +19,7 @@ import type { SyncedCollection } from '$lib/domain/sync-protocol';
 import { clientMigrationStrategies } from './migrations/client';
 import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
+import { importBatchJsonSchema, type ImportBatchDocType } from './schemas/imports.schema';
 import { fileJsonSchema, type FileDocType } from './schemas/files.schema';
 import { noteJsonSchema, type NoteDocType } from './schemas/notes.schema';
 import { settingJsonSchema, type SettingDocType } from './schemas/settings.schema';
@@ -31,6 +32,7 @@ export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
 export type SourceCollection = RxCollection<SourceDocType>;
 export type SettingCollection = RxCollection<SettingDocType>;
+export type ImportBatchCollection = RxCollection<ImportBatchDocType>;
 export type LinkCollection = RxCollection<LinkDocType>;
 export type VisitCollection = RxCollection<VisitDocType>;
 export type CatalogCollection = RxCollection<CatalogDocType>;
@@ -42,6 +44,7 @@ export interface SchedarioCollections {
 	categories: CategoryCollection;
 	sources: SourceCollection;
 	settings: SettingCollection;
+	imports: ImportBatchCollection;
 	links: LinkCollection;
 	visits: VisitCollection;
 	catalog: CatalogCollection;
@@ -110,6 +113,10 @@ export async function createSchedarioDatabase(
 			settings: {
 				schema: settingJsonSchema,
 				conflictHandler: conflictHandlerFor<SettingDocType>('settings')
+			},
+			imports: {
+				schema: importBatchJsonSchema,
+				conflictHandler: conflictHandlerFor<ImportBatchDocType>('imports')
 			},
 			links: {
 				schema: linkJsonSchema,

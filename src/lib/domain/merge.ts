@@ -33,6 +33,7 @@ import {
 	type Client,
 	type SetsMeta
 } from './client.js';
+import { mergeImportBatches } from './imports.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
 import { mergeLinkDocs } from './links.js';
 import { mergeNotes } from './note-merge.js';
@@ -238,6 +239,8 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 		case 'categories':
 		case 'sources':
 			return tombstoneOrLarger(a, b);
+		case 'imports':
+			return mergeImportBatches(a, b);
 		case 'links':
 			// Last writer by the version's HLC (links.ts), so an undo converges.
 			return mergeLinkDocs(a as unknown as LinkLike, b as unknown as LinkLike) as unknown as T;

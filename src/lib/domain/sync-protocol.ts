@@ -14,6 +14,7 @@ import { MAX_FILE_BASE64, MAX_THUMB_BASE64 } from './files.js';
 import {
 	catalogWireSchema,
 	categoryWireSchema,
+	liveOrDeletedWireSchema,
 	clientWireSchema,
 	linkWireSchema,
 	settingWireSchema,
@@ -27,6 +28,7 @@ import {
 	type WireSource,
 	type WireVisit
 } from './sync-documents.js';
+import { importBatchSchema, type ImportBatch } from './imports.js';
 import {
 	fileWireSchema,
 	noteWireSchema,
@@ -45,6 +47,7 @@ export const SYNCED_COLLECTIONS = [
 	'categories',
 	'sources',
 	'settings',
+	'imports',
 	'links',
 	'visits',
 	'catalog',
@@ -84,11 +87,16 @@ export function primaryKeyOf(collection: SyncedCollection): 'id' | 'key' {
 
 // ---------------------------------------------------------------------------------- documents
 
+/** Import batches (src/lib/domain/imports.ts): kept whole when deleted, like config lists. */
+export const importBatchWireSchema = liveOrDeletedWireSchema(importBatchSchema);
+export type WireImportBatch = ImportBatch & { _deleted: boolean };
+
 export interface WireDocOf {
 	clients: WireClient;
 	categories: WireCategory;
 	sources: WireSource;
 	settings: WireSetting;
+	imports: WireImportBatch;
 	links: WireLink;
 	visits: WireVisit;
 	catalog: WireCatalogItem;
@@ -102,6 +110,7 @@ const DOCUMENT_SCHEMAS = {
 	categories: categoryWireSchema,
 	sources: sourceWireSchema,
 	settings: settingWireSchema,
+	imports: importBatchWireSchema,
 	links: linkWireSchema,
 	visits: visitWireSchema,
 	catalog: catalogWireSchema,

@@ -10,6 +10,7 @@ import { clientCard } from './messages/client-card';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { sync } from './messages/sync';
+import { importMessages } from './messages/import';
 import { visits } from './messages/visits';
 import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
@@ -26,6 +27,7 @@ const features = [
 	clientsList,
 	validation,
 	sync,
+	importMessages,
 	visits,
 	exportMessages,
 	duplicates,
