@@ -2,7 +2,17 @@
 // real sync server, real IndexedDB in Chromium). The last test pairs two devices: a visit added
 // offline on the tablet reaches reception, and the list's visit columns follow.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations, gotoApp, waitForAppReady } from './support';
+import {
+	createSalonOn,
+	expectNoSeriousA11yViolations,
+	gotoApp,
+	newDevice,
+	pairWithCode,
+	showPairingCode,
+	syncIndicator,
+	waitForAppReady,
+	waitForServiceWorkerControl
+} from './support';
 
 async function createClient(page: Page, first: string, last: string, extra?: () => Promise<void>) {
 	await gotoApp(page, '/clients/new');
@@ -132,4 +142,94 @@ test('catalogue in settings; add, edit and repeat a visit; statistics and loyalt
 	await expect(visits(page).getByRole('listitem')).toHaveCount(3);
 	await expect(loyalty.locator('[data-balance="prepaid"]')).toHaveText('€29.50');
 	expect(card).toMatch(/^\/clients\//);
+});
+
+test('a visit added offline on the tablet reaches reception; list columns, filters and birthdays follow', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const reception = await newDevice(browser);
+	const tablet = await newDevice(browser);
+	const r = reception.page;
+	const tb = tablet.page;
+	try {
+		await createSalonOn(r, 'Salone Aurora', 'Reception');
+		const code = await showPairingCode(r);
+		await pairWithCode(tb, code, 'Tablet');
+
+		// Reception sets up the catalogue and a client whose birthday is today.
+		await gotoApp(r, '/settings');
+		await addCatalogItem(r, 'Service', 'Balayage', '120');
+		const now = new Date();
+		const card = await createClient(r, 'Marta', 'Colombo', async () => {
+			await r.getByLabel('Phone', { exact: true }).fill('333 1234567');
+			const birth = r.getByRole('group', { name: 'Birth date' });
+			await birth.getByLabel('Day').selectOption(String(now.getDate()));
+			await birth
+				.getByLabel('Month')
+				.selectOption({ label: now.toLocaleString('en-GB', { month: 'long' }) });
+			await birth.getByLabel('Year (optional)').fill('1990');
+		});
+		await expect(r.getByText('Birthday today').first()).toBeVisible();
+		await createClient(r, 'Nadia', 'Neri');
+
+		// The tablet has both; it goes offline and records the treatment with its formula.
+		await gotoApp(tb, card);
+		await expect(tb.getByRole('heading', { level: 1, name: 'Marta Colombo' })).toBeVisible();
+		await waitForServiceWorkerControl(tb);
+		await tablet.context.setOffline(true);
+		await expect(syncIndicator(tb)).toHaveAttribute('data-sync-kind', 'offline');
+		await visits(tb).getByRole('button', { name: 'New visit' }).click();
+		const form = visits(tb).getByRole('form', { name: 'New visit' });
+		await form.getByLabel('Date').fill('2026-02-03');
+		await form.getByLabel('Time').fill('15:00');
+		await form.getByRole('checkbox', { name: /Balayage/ }).check();
+		await form.getByLabel('Technical note').fill('Balayage 9.1, decolorante + 30 vol, 25 min');
+		await form.getByRole('button', { name: 'Save visit' }).click();
+		await expect(visits(tb).getByRole('listitem')).toHaveCount(1);
+
+		// Reception's list: no visit yet for Marta.
+		await gotoApp(r, '/clients');
+		const row = r.getByRole('row').filter({ hasText: 'Marta Colombo' });
+		await expect(row).toBeVisible();
+		await expect(row).not.toContainText('€120.00');
+
+		// Back online: reception's list shows the last visit and the total spent, and the card
+		// the colour formula.
+		await tablet.context.setOffline(false);
+		await expect(row).toContainText('€120.00');
+		await expect(row).toContainText('3 Feb 2026');
+		await r.getByRole('button', { name: 'Total spent', exact: true }).click();
+		await expect(r.getByRole('row').nth(1)).toContainText('Marta Colombo');
+
+		// Filters: never visited, and spent more than.
+		await gotoApp(r, '/clients?neverVisited=1');
+		await expect(r.getByRole('link', { name: 'Nadia Neri', exact: true })).toBeVisible();
+		await expect(r.getByRole('link', { name: 'Marta Colombo', exact: true })).toHaveCount(0);
+		await gotoApp(r, '/clients?spentOver=10000');
+		await expect(r.getByRole('link', { name: 'Marta Colombo', exact: true })).toBeVisible();
+		await expect(r.getByRole('link', { name: 'Nadia Neri', exact: true })).toHaveCount(0);
+
+		await gotoApp(r, card);
+		await expect(visits(r)).toContainText('Balayage 9.1, decolorante + 30 vol, 25 min');
+		await expect(stats(r).locator('[data-stat="totalSpent"]')).toHaveText('€120.00');
+
+		// Birthdays: Marta today, with her contact actions; the page passes axe.
+		await r.getByRole('navigation').getByRole('link', { name: 'Birthdays' }).click();
+		const todayGroup = r.getByRole('region', { name: 'Today' });
+		await expect(
+			todayGroup.getByRole('link', { name: 'Marta Colombo', exact: true })
+		).toBeVisible();
+		await expect(todayGroup).toContainText('turns');
+		await expect(todayGroup.getByRole('link', { name: /Call Marta Colombo/ })).toHaveAttribute(
+			'href',
+			'tel:+393331234567'
+		);
+		await expect(todayGroup.getByRole('link', { name: /WhatsApp/ })).toBeVisible();
+		await expect(r.getByRole('region', { name: 'Tomorrow' })).toContainText('No birthdays.');
+		await expectNoSeriousA11yViolations(r);
+	} finally {
+		await reception.context.close();
+		await tablet.context.close();
+	}
 });

@@ -135,7 +135,7 @@ describe('preferences', () => {
 
 	it('keeps known hidden columns and a valid sort', () => {
 		const raw = JSON.stringify({
-			hiddenColumns: ['email', 'visits', 3],
+			hiddenColumns: ['email', 'shoeSize', 3],
 			sort: { column: 'createdAt', direction: 'desc' }
 		});
 		expect(parsePrefs(raw, COLUMN_IDS)).toEqual({

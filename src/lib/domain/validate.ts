@@ -172,7 +172,7 @@ export function validateClientFields(
 		for (const issue of parsed.error.issues) {
 			const path = issue.path.join('.');
 			if (errors.some((e) => e.path === path)) continue;
-			if (issue.code === 'too_big') {
+			if (issue.code === 'too_big' && issue.origin !== 'number') {
 				const max = Number(issue.maximum);
 				err(path, issue.origin === 'array' ? 'tooMany' : 'tooLong', { max });
 			} else err(path, 'invalid');

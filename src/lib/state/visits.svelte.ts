@@ -70,8 +70,13 @@ export class VisitBook {
 
 	/** A client's visits and movements, newest first. */
 	forClient(clientId: string): Visit[] {
+		return this.forClients([clientId]);
+	}
+
+	/** The visits of several client ids (a merged duplicate group), newest first. */
+	forClients(clientIds: readonly string[]): Visit[] {
 		void this.revision;
-		return this.#index.forClients([clientId]);
+		return this.#index.forClients(clientIds);
 	}
 
 	get(id: string): Visit | undefined {

@@ -4,6 +4,8 @@ import { parseBirthDate } from '$lib/domain/birthday';
 import { formatPhoneForDisplay } from '$lib/domain/normalize';
 import { formatDate } from '$lib/i18n/i18n.svelte';
 import { primaryPhone } from '$lib/ui/common/contact';
+import { clientBook } from '$lib/state/clients.svelte';
+import { formatMoney } from '$lib/ui/common/money';
 import type { CellContext } from './columns';
 
 export function cellContext(defaultCountry: () => string): CellContext {
@@ -15,6 +17,16 @@ export function cellContext(defaultCountry: () => string): CellContext {
 		},
 		date(epochMs: number): string {
 			return formatDate(epochMs, { dateStyle: 'medium' });
+		},
+		visits(client: Client) {
+			return clientBook.visitAggregate(client.id);
+		},
+		money: formatMoney,
+		day(key: number): string {
+			if (key === 0) return '';
+			const y = Math.floor(key / 10_000);
+			const m = Math.floor(key / 100) % 100;
+			return formatDate(Date.UTC(y, m - 1, key % 100), { dateStyle: 'medium', timeZone: 'UTC' });
 		},
 		birthday(birthDate: string): string {
 			const parts = parseBirthDate(birthDate);

@@ -2,6 +2,7 @@
 // a definition here (and, if sortable, a SortColumn in $lib/domain/query).
 import type { Client } from '$lib/domain/client';
 import type { SortColumn } from '$lib/domain/query';
+import type { VisitAggregate } from '$lib/domain/visit-stats';
 import type { MessageKey } from '$lib/i18n/catalog';
 
 /** What a cell needs from the outside world to turn a client into text. */
@@ -9,6 +10,11 @@ export interface CellContext {
 	phone(client: Client): string;
 	date(epochMs: number): string;
 	birthday(birthDate: string): string;
+	/** The client's visit aggregate (visit-stats.ts); undefined without visits. */
+	visits(client: Client): VisitAggregate | undefined;
+	money(cents: number): string;
+	/** A yyyymmdd day key as a date. */
+	day(key: number): string;
 }
 
 export interface ColumnDef {
@@ -77,6 +83,45 @@ export const COLUMNS: readonly ColumnDef[] = [
 		isHideable: true,
 		kind: 'text',
 		text: (client, ctx) => (client.birthDate ? ctx.birthday(client.birthDate) : '')
+	},
+	{
+		id: 'visits',
+		label: 'visitsList.column.visits',
+		sort: 'visits',
+		track: 'minmax(5rem, 0.5fr)',
+		isHideable: true,
+		kind: 'text',
+		text: (client, ctx) => String(ctx.visits(client)?.visitCount || '')
+	},
+	{
+		id: 'totalSpent',
+		label: 'visitsList.column.totalSpent',
+		sort: 'totalSpent',
+		track: 'minmax(7rem, 0.8fr)',
+		isHideable: true,
+		kind: 'text',
+		text: (client, ctx) => {
+			const spent = ctx.visits(client)?.totalSpent ?? 0;
+			return spent > 0 ? ctx.money(spent) : '';
+		}
+	},
+	{
+		id: 'lastVisit',
+		label: 'visitsList.column.lastVisit',
+		sort: 'lastVisit',
+		track: 'minmax(7rem, 0.8fr)',
+		isHideable: true,
+		kind: 'text',
+		text: (client, ctx) => ctx.day(ctx.visits(client)?.lastVisit ?? 0)
+	},
+	{
+		id: 'firstVisit',
+		label: 'visitsList.column.firstVisit',
+		sort: 'firstVisit',
+		track: 'minmax(7rem, 0.8fr)',
+		isHideable: true,
+		kind: 'text',
+		text: (client, ctx) => ctx.day(ctx.visits(client)?.firstVisit ?? 0)
 	}
 ];
 

@@ -1,0 +1,1 @@
+export { default as BirthdaysView } from './BirthdaysView.svelte';
