@@ -2,6 +2,7 @@
 // the real sync server (playwright.config.ts webServer) and real IndexedDB: notes written on two
 // offline devices both survive, concurrent pins settle on one alert everywhere, a photo taken
 // offline on the tablet reaches reception and opens there with the network off.
+import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import {
@@ -61,9 +62,11 @@ async function addNote(page: Page, text: string, author: string) {
 	await expect(noteItem(page, text)).toBeVisible();
 }
 
+const filesRegion = (page: Page) => page.getByRole('region', { name: 'Photos and files' });
+
 async function addPhoto(page: Page, kind: 'Before' | 'After', name: string, image: Buffer) {
-	await page.getByLabel('Type').selectOption({ label: kind });
-	await page
+	await filesRegion(page).getByLabel('Type').selectOption({ label: kind });
+	await filesRegion(page)
 		.getByLabel('Take a photo')
 		.setInputFiles({ name, mimeType: 'image/png', buffer: image });
 	await expect(
@@ -71,12 +74,15 @@ async function addPhoto(page: Page, kind: 'Before' | 'After', name: string, imag
 	).toBeVisible();
 }
 
-test('a bad file gets a clear message and nothing is stored', async ({ page }) => {
+test('bad files are refused with a clear message; notes and files go into the client data export and leave with the card', async ({
+	page
+}) => {
 	await gotoApp(page, '/clients/new');
 	await page.getByLabel('First name').fill('Bianca');
 	await page.getByLabel('Last name').fill('Neri');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Bianca Neri' })).toBeVisible();
+	const cardPath = new URL(page.url()).pathname;
 	await page.getByLabel('Choose a file').setInputFiles({
 		name: 'invoice.exe',
 		mimeType: 'application/x-msdownload',
@@ -93,6 +99,61 @@ test('a bad file gets a clear message and nothing is stored', async ({ page }) =
 	await expect(page.getByText('The file could not be read: it may be damaged.')).toBeVisible();
 	await expect(page.getByText('No photos or files yet.')).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Open / })).toHaveCount(0);
+
+	// A signed consent as PDF and a note are kept, and are part of the client's data.
+	await filesRegion(page).getByLabel('Type').selectOption({ label: 'Document' });
+	await page.getByLabel('Choose a file').setInputFiles({
+		name: 'consent.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+	});
+	await expect(page.getByRole('button', { name: 'Open Document: consent.pdf' })).toBeVisible();
+	await addNote(page, 'Prefers the quiet room', 'Giulia');
+	await expectNoSeriousA11yViolations(page);
+	await page.getByRole('link', { name: 'Export client data' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
+	const [json] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download JSON' }).click()
+	]);
+	const data = JSON.parse(await readFile((await json.path()) as string, 'utf8'));
+	expect(data.sections.notes).toEqual([
+		expect.objectContaining({ text: 'Prefers the quiet room', author: 'Giulia' })
+	]);
+	expect(data.sections.files).toEqual([
+		expect.objectContaining({ name: 'consent.pdf', kind: 'document', mimeType: 'application/pdf' })
+	]);
+
+	// Deleting the card deletes its notes and files with it.
+	await gotoApp(page, cardPath);
+	await page.getByRole('button', { name: 'Delete', exact: true }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete permanently' }).click();
+	await expect(page.getByText('Bianca Neri deleted')).toBeVisible();
+	// Nothing of the note's text or the file's name is left anywhere in this browser's storage.
+	const stored = await page.evaluate(async () => {
+		let all = '';
+		for (const info of await indexedDB.databases()) {
+			const db = await new Promise<IDBDatabase>((ok, ko) => {
+				const req = indexedDB.open(info.name as string);
+				req.onsuccess = () => ok(req.result);
+				req.onerror = () => ko(req.error);
+			});
+			for (const store of [...db.objectStoreNames]) {
+				const rows = await new Promise<unknown[]>((ok, ko) => {
+					const req = db.transaction(store).objectStore(store).getAll();
+					req.onsuccess = () => ok(req.result);
+					req.onerror = () => ko(req.error);
+				});
+				all += JSON.stringify(rows);
+			}
+			db.close();
+		}
+		return all;
+	});
+	// The tombstones are there (this is the right storage), emptied.
+	expect(stored).toContain('"kind":"document"');
+	expect(stored).not.toContain('Prefers the quiet room');
+	expect(stored).not.toContain('consent.pdf');
 });
 
 test('notes, the alert and before/after photos sync between an offline tablet and reception', async ({
@@ -139,7 +200,19 @@ test('notes, the alert and before/after photos sync between an offline tablet an
 		await expect(alertBox(tb)).toContainText('glycolic');
 		await noteItem(r, 'Pays by card').getByRole('button', { name: 'Pin as alert' }).click();
 		await expect(alertBox(r)).toContainText('Pays by card only');
-		// The therapist photographs the client before and after the treatment.
+		// The therapist records the treatment with its colour formula…
+		const treatments = tb.getByRole('region', { name: 'Treatments' });
+		await treatments.getByRole('button', { name: 'New visit' }).click();
+		const form = treatments.getByRole('form', { name: 'New visit' });
+		await form.getByLabel('Date').fill('2026-01-10');
+		await form.getByLabel('Time').fill('10:30');
+		await form.getByLabel('Staff member').fill('Giulia');
+		await form.getByLabel('Technical note').fill('7.4 + 6.3, 20 vol, 35 min');
+		await form.getByRole('button', { name: 'Save visit' }).click();
+		await expect(tb.getByText('Visit saved')).toBeVisible();
+		// …and photographs the client before and after it (the newest visit is preselected).
+		await filesRegion(tb).getByLabel('Type').selectOption({ label: 'Before' });
+		await expect(filesRegion(tb).getByLabel('Treatment')).toHaveValue(/.+/);
 		await addPhoto(tb, 'Before', 'before.png', png(2400, 1800, [200, 120, 90]));
 		await addPhoto(tb, 'After', 'after.png', png(1200, 900, [230, 190, 170]));
 
@@ -160,8 +233,12 @@ test('notes, the alert and before/after photos sync between an offline tablet an
 			).toBeVisible();
 		}
 
-		// Reception sees the before/after pair the tablet took offline.
+		// Reception sees the visit and the before/after pair the tablet took offline, under it.
+		await expect(r.getByRole('region', { name: 'Treatments' })).toContainText(
+			'7.4 + 6.3, 20 vol, 35 min'
+		);
 		const pair = r.locator('[data-pair-visit]');
+		await expect(pair.getByRole('heading', { level: 4 })).toContainText('10 Jan 2026');
 		await expect(pair.getByRole('button', { name: 'Open Before: before.jpg' })).toBeVisible();
 		await expect(pair.getByRole('button', { name: 'Open After: after.jpg' })).toBeVisible();
 		await expectNoSeriousA11yViolations(r);

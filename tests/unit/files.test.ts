@@ -25,6 +25,8 @@ import {
 } from '$lib/domain/files';
 import { HybridClock } from '$lib/domain/hlc';
 import { noteSchema } from '$lib/domain/notes';
+import { emptyClientFields } from '$lib/domain/client';
+import { ClientBook } from '$lib/state/clients.svelte';
 import { fakeFileBase64, makeFile, makeNote } from '../fixtures/notes-files';
 
 describe('resize parameters', () => {
@@ -214,5 +216,49 @@ describe('repositories', () => {
 		await expect(notesDb.remove(db, a.id, ctx('recept'))).rejects.toBeInstanceOf(ValidationError);
 		await notesDb.remove(db, a.id, ctx('tablet'));
 		expect((await notesDb.list(db, ['c1'])).map((x) => x.text)).toEqual(['second']);
+	});
+
+	it('deleting cards deletes their notes and files, leaving no text or bytes; other cards keep theirs', async () => {
+		const db = await fresh();
+		await notesDb.add(db, 'gone', { text: 'allergic to nickel', author: '' }, ctx());
+		await notesDb.add(db, 'kept', { text: 'likes tea', author: '' }, ctx());
+		await filesDb.add(db, { ...makeFile(), clientId: 'gone' }, ctx());
+		await filesDb.add(db, { ...makeFile(), clientId: 'kept' }, ctx());
+		expect(await notesDb.removeForClients(db, ['gone'])).toBe(1);
+		expect(await filesDb.removeForClients(db, ['gone'])).toBe(1);
+		expect((await notesDb.list(db, ['gone', 'kept'])).map((x) => x.text)).toEqual(['likes tea']);
+		expect((await db.files.find().exec()).map((f) => f.clientId)).toEqual(['kept']);
+		const tombstones = await db.notes.storageInstance.query(
+			(await import('rxdb')).prepareQuery(db.notes.schema.jsonSchema, {
+				selector: { _deleted: { $eq: true } },
+				sort: [{ id: 'asc' }],
+				skip: 0
+			})
+		);
+		expect(JSON.stringify(tombstones.documents)).not.toContain('nickel');
+		expect(tombstones.documents).toHaveLength(1);
+	});
+
+	it('deleting a card from the client book, alone or in bulk, deletes its notes and files', async () => {
+		const db = await fresh();
+		const book = new ClientBook();
+		await book.start(db);
+		const card = (lastName: string) => ({ ...emptyClientFields(), firstName: 'Anna', lastName });
+		const [one, two, three] = [
+			await book.create(card('Uno')),
+			await book.create(card('Due')),
+			await book.create(card('Tre'))
+		];
+		for (const c of [one, two, three]) {
+			await notesDb.add(db, c.id, { text: `note of ${c.lastName}`, author: '' }, ctx());
+			await filesDb.add(db, { ...makeFile(), clientId: c.id }, ctx());
+		}
+		await book.delete(one.id);
+		await book.deleteMany([two.id]);
+		expect((await notesDb.list(db, [one.id, two.id, three.id])).map((n) => n.text)).toEqual([
+			'note of Tre'
+		]);
+		expect((await db.files.find().exec()).map((f) => f.clientId)).toEqual([three.id]);
+		book.stop();
 	});
 });

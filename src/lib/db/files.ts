@@ -76,3 +76,33 @@ export async function remove(db: SchedarioDatabase, id: string): Promise<void> {
 		_deleted: true
 	}));
 }
+
+/** Deletes every photo and file of deleted cards, bytes included. One storage write. */
+export async function removeForClients(
+	db: SchedarioDatabase,
+	clientIds: readonly string[]
+): Promise<number> {
+	if (clientIds.length === 0) return 0;
+	const docs = await db.files.find({ selector: { clientId: { $in: [...clientIds] } } }).exec();
+	await db.files.bulkUpsert(
+		docs.map((d) => ({
+			...toFile(d.toMutableJSON()),
+			name: '',
+			data: '',
+			thumb: '',
+			_deleted: true
+		}))
+	);
+	return docs.length;
+}
+
+/** The live files of the given cards, newest first (one read). */
+export async function list(
+	db: SchedarioDatabase,
+	clientIds: readonly string[]
+): Promise<StoredFile[]> {
+	const docs = await db.files.find({ selector: { clientId: { $in: [...clientIds] } } }).exec();
+	return docs
+		.map((d) => toFile(d.toMutableJSON()))
+		.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+}

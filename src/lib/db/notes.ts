@@ -122,3 +122,17 @@ export async function remove(db: SchedarioDatabase, noteId: string, ctx: WriteCo
 		_deleted: true
 	}));
 }
+
+/** Deletes every note of deleted cards (the card's delete promises its notes go with it); the
+ *  tombstones carry no text. One storage write. */
+export async function removeForClients(
+	db: SchedarioDatabase,
+	clientIds: readonly string[]
+): Promise<number> {
+	if (clientIds.length === 0) return 0;
+	const docs = await query(db, clientIds).exec();
+	await db.notes.bulkUpsert(
+		docs.map((d) => ({ ...toNoteTombstone(toNote(d.toMutableJSON())), _deleted: true }))
+	);
+	return docs.length;
+}

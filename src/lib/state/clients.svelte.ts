@@ -4,7 +4,9 @@
 // Pages read `revision` (through get/query/count) to recompute when anything changes.
 import type { Subscription } from 'rxjs';
 import * as clients from '$lib/db/clients';
+import * as cardFiles from '$lib/db/files';
 import * as linksRepo from '$lib/db/links';
+import * as cardNotes from '$lib/db/notes';
 import { getDatabase, type SchedarioDatabase } from '$lib/db/database';
 import type { Client, ClientFields } from '$lib/domain/client';
 import { compareHlc } from '$lib/domain/hlc';
@@ -29,6 +31,12 @@ function latestStamp(client: Client): string {
 
 function compareVersions(a: Client, b: Client): number {
 	return compareHlc(latestStamp(a), latestStamp(b)) || a.updatedAt - b.updatedAt;
+}
+
+/** A deleted card takes its timeline notes and its photos and files with it. */
+async function removeStoryOf(db: SchedarioDatabase, ids: readonly string[]): Promise<void> {
+	await cardNotes.removeForClients(db, ids);
+	await cardFiles.removeForClients(db, ids);
 }
 
 export class ClientBook {
@@ -244,15 +252,24 @@ export class ClientBook {
 		ids: readonly string[],
 		onProgress?: (done: number, total: number) => void
 	): Promise<clients.BulkResult> {
-		return clients.bulkRemove(await this.#database(), ids, writeContext(), onProgress);
+		const db = await this.#database();
+		const result = await clients.bulkRemove(db, ids, writeContext(), onProgress);
+		await removeStoryOf(
+			db,
+			result.written.map((c) => c.id)
+		);
+		return result;
 	}
 
 	async delete(id: string): Promise<void> {
 		// The delete is stamped, so it wins over edits made before it on other devices (merge.ts).
-		// Deleting a merged card deletes the person: every card of the group.
+		// Deleting a merged card deletes the person: every card of the group, with its notes and
+		// files.
+		const db = await this.#database();
 		for (const member of this.#index.membersOf(id)) {
 			if (!this.#index.raw(member)) continue;
-			await clients.remove(await this.#database(), member, writeContext());
+			await clients.remove(db, member, writeContext());
+			await removeStoryOf(db, [member]);
 			this.#index.remove(member);
 			this.revision++;
 		}
