@@ -4,7 +4,7 @@
 //   node scripts/setup.mjs            npm dependencies (npm ci when the lock file changed)
 //   node scripts/setup.mjs --browser  also Debian's Chromium for Playwright (never a download)
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -32,7 +32,16 @@ function dependenciesAreCurrent() {
 	return statSync(installed).mtimeMs >= statSync(lock).mtimeMs;
 }
 
-if (!dependenciesAreCurrent()) {
+/** A git worktree sharing another checkout's install through a symlinked node_modules: `npm ci`
+ *  there would empty the shared directory under every other checkout (it happened), so leave it. */
+function dependenciesAreShared() {
+	const modules = join(root, 'node_modules');
+	return existsSync(modules) && lstatSync(modules).isSymbolicLink();
+}
+
+if (dependenciesAreShared()) {
+	console.log('[setup] node_modules is a shared symlink: not installing here');
+} else if (!dependenciesAreCurrent()) {
 	const lockExists = existsSync(join(root, 'package-lock.json'));
 	run('npm', [lockExists ? 'ci' : 'install', '--no-audit', '--no-fund']);
 }
