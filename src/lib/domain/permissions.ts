@@ -3,7 +3,7 @@
 export const ROLES = ['owner', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['merge', 'unmerge', 'markDistinct'] as const;
+export const ACTIONS = ['merge', 'unmerge', 'markDistinct', 'bulk', 'export', 'import'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions each role may take. */

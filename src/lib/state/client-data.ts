@@ -18,6 +18,7 @@ import {
 } from '$lib/domain/export/client-data';
 import type { ExportedFile } from './export-file';
 import { exportOptions } from './export-file';
+import { mergeLinks } from './links.svelte';
 import { assertCan } from './permissions';
 import { salon } from './salon.svelte';
 
@@ -32,6 +33,9 @@ export interface ClientDataSection {
 	line(record: unknown): string;
 }
 
+/** The card and every card merged with it: their records all belong to this person. */
+const groupIds = (client: Client) => mergeLinks.groupOf(client.id);
+
 const when = (ms: number) => formatDate(ms, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Sections beyond the card: one entry per collection that holds records about a client. */
@@ -39,7 +43,7 @@ export const CLIENT_DATA_SECTIONS: ClientDataSection[] = [
 	{
 		key: 'visits',
 		title: () => t('visits.title'),
-		load: async (client) => visitsDb.forClients(await getDatabase(), [client.id]),
+		load: async (client) => visitsDb.forClients(await getDatabase(), groupIds(client)),
 		line: (record) => {
 			const visit = record as Visit;
 			const lines = [...visit.services, ...visit.products].map((l) => l.name).join(', ');
@@ -52,7 +56,7 @@ export const CLIENT_DATA_SECTIONS: ClientDataSection[] = [
 	{
 		key: 'notes',
 		title: () => t('notes.title'),
-		load: async (client) => notesDb.list(await getDatabase(), [client.id]),
+		load: async (client) => notesDb.list(await getDatabase(), groupIds(client)),
 		line: (record) => {
 			const note = record as Note;
 			return `${when(note.createdAt)} · ${note.author}: ${note.text}`;
@@ -62,7 +66,7 @@ export const CLIENT_DATA_SECTIONS: ClientDataSection[] = [
 		key: 'files',
 		// Photos and documents in full (base64), as the person is entitled to a copy of them.
 		title: () => t('files.title'),
-		load: async (client) => firstValueFrom(filesDb.list$(await getDatabase(), [client.id])),
+		load: async (client) => firstValueFrom(filesDb.list$(await getDatabase(), groupIds(client))),
 		line: (record) => {
 			const file = record as StoredFile;
 			return `${when(file.createdAt)} · ${file.name} (${file.mimeType})`;

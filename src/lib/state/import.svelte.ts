@@ -30,6 +30,7 @@ import { writeContext } from './device';
 import type { ExistingKeys, WorkerRequest, WorkerResponse } from './import-protocol';
 import { labelSynonyms } from './import-labels';
 import { resolveNames } from './import-names';
+import { assertCan } from './permissions';
 import { salon } from './salon.svelte';
 
 export type ImportStep = 'choose' | 'reading' | 'mapping' | 'checking' | 'preview' | 'committing';
@@ -213,6 +214,7 @@ export class ImportSession {
 
 	async commit(): Promise<void> {
 		if (this.step !== 'preview') return;
+		assertCan('import');
 		this.step = 'committing';
 		this.#abort = new AbortController();
 		try {

@@ -18,7 +18,7 @@ import {
 	type Link,
 	type MergeChoices
 } from '$lib/domain/links';
-import { can, PermissionError, type Action, type Role } from '$lib/domain/permissions';
+import { assertCan, can as allowed } from './permissions';
 import { clientBook } from './clients.svelte';
 import { deviceClock, writeContext } from './device';
 import { salon } from './salon.svelte';
@@ -29,20 +29,9 @@ export interface CheckResult {
 	review: number;
 }
 
-/** Who this device acts as: a device that never paired is its own salon's owner. */
-let currentRole: () => Role = () => 'owner';
-export function setRoleSource(source: () => Role): void {
-	currentRole = source;
-}
-
-/** The one gate of merge actions (issue 7 restricts it in src/lib/domain/permissions.ts). */
-export function allowed(action: Action): boolean {
-	return can(currentRole(), action);
-}
-
-function require(action: Action): void {
-	if (!allowed(action)) throw new PermissionError(action);
-}
+/** The one gate of merge actions (src/lib/state/permissions.ts). */
+export { allowed };
+export { setRoleSource } from './permissions';
 
 export class MergeLinks {
 	links = $state.raw<Link[]>([]);
@@ -147,13 +136,13 @@ export class MergeLinks {
 
 	/** Merges the cards shown as `x` and `y`; `choices` are the merge view's picks. */
 	async merge(x: string, y: string, choices: MergeChoices = {}, origin: Link['origin'] = 'manual') {
-		require('merge');
+		assertCan('merge');
 		await this.#save([this.#version(x, y, { kind: 'merge', undone: false, origin, choices })]);
 	}
 
 	/** Takes back every merge of the group `id` belongs to: each card shows as it was. */
 	async unmerge(id: string): Promise<void> {
-		require('unmerge');
+		assertCan('unmerge');
 		const survivor = this.#groups.survivor.get(id);
 		const active = survivor === undefined ? [] : (this.#groups.links.get(survivor) ?? []);
 		await this.#save(
@@ -170,7 +159,7 @@ export class MergeLinks {
 
 	/** "It's a different person": never proposed again, on any device. */
 	async markDistinct(x: string, y: string): Promise<void> {
-		require('markDistinct');
+		assertCan('markDistinct');
 		await this.#save([this.#version(x, y, { kind: 'distinct', undone: false })]);
 	}
 

@@ -1,20 +1,21 @@
-// Who may do what. Every guarded action asks here, so issue 7 (staff roles) restricts them in one
-// place. Today every person on a paired device may do everything.
-export const ACTIONS = ['bulk', 'export'] as const;
-export type Action = (typeof ACTIONS)[number];
+// The device-side gate: who this device acts as, asked before every guarded action (merges,
+// bulk actions, exports, imports). The rules live in src/lib/domain/permissions.ts, the one
+// place issue 7 (staff roles) restricts them.
+import { can as roleCan, PermissionError, type Action, type Role } from '$lib/domain/permissions';
+
+export { ACTIONS, PermissionError, type Action } from '$lib/domain/permissions';
+
+/** Who this device acts as: a device that never paired is its own salon's owner. */
+let currentRole: () => Role = () => 'owner';
+export function setRoleSource(source: () => Role): void {
+	currentRole = source;
+}
 
 /** Whether the person using this device may perform `action`. */
 export function can(action: Action): boolean {
-	return ACTIONS.includes(action);
-}
-
-export class NotAllowedError extends Error {
-	readonly code = 'notAllowed';
-	constructor(readonly action: Action) {
-		super(`not allowed: ${action}`);
-	}
+	return roleCan(currentRole(), action);
 }
 
 export function assertCan(action: Action): void {
-	if (!can(action)) throw new NotAllowedError(action);
+	if (!can(action)) throw new PermissionError(action);
 }
