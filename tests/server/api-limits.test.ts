@@ -25,7 +25,11 @@ describe.each(BACKENDS)('limits and access (%s)', (name) => {
 	});
 	afterAll(async () => backend?.dispose());
 	beforeEach(async () => {
-		s = await startServer(await backend.open(), { RATE_LIMIT_PER_SECOND: '5' });
+		s = await startServer(
+			await backend.open(),
+			{ RATE_LIMIT_PER_SECOND: '5' },
+			{ frozenClock: true }
+		);
 		owner = await createSalon(s);
 	});
 	afterEach(async () => s?.stop());

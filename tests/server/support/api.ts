@@ -73,14 +73,17 @@ export interface TestServer {
 export async function startServer(
 	storage: SyncStorage,
 	env: Record<string, string> = {},
-	opts: { pingIntervalMs?: number; ownsStorage?: boolean } = {}
+	opts: { pingIntervalMs?: number; ownsStorage?: boolean; frozenClock?: boolean } = {}
 ): Promise<TestServer> {
 	const parsed = parseConfig({ PORT: '0', HOST: '127.0.0.1', ...env }, tmpdir());
 	if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 	const dataDir = mkdtempSync(join(tmpdir(), 'schedario-api-data-'));
 	const config: Config = { ...parsed.config, dataDir, staticDir: join(dataDir, 'no-build') };
 	let offset = 0;
-	const now = () => Date.now() + offset;
+	// A frozen clock moves only by advance(): a test counting tokens of a rate limit must not
+	// see a slow machine refill the bucket between two requests.
+	const start = Date.now();
+	const now = opts.frozenClock ? () => start + offset : () => Date.now() + offset;
 	const logs: Array<Record<string, unknown>> = [];
 	const log = createLogger('info', (_level, line) => logs.push(JSON.parse(line)));
 	const app = createApp({ config, log, storage, now, pingIntervalMs: opts.pingIntervalMs });
