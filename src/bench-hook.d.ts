@@ -1,4 +1,5 @@
 import type { Client, ClientFields } from '$lib/domain/client';
+import type { Visit } from '$lib/domain/visit';
 
 declare global {
 	interface Window {
@@ -13,6 +14,8 @@ declare global {
 			buildFuse(): Promise<number>;
 			/** Milliseconds of one Fuse.js search (after buildFuse). */
 			timeFuse(text: string): number;
+			/** One card with its visits and `photos` generated photos; returns its id. */
+			seedStory(fields: ClientFields, visits: Visit[], photos: number): Promise<string>;
 			/** Clients in the in-memory list (what the list page shows, before filters). */
 			count(): number;
 			/** A client as the page currently knows it (after sync brought it in). */

@@ -1,8 +1,8 @@
 // Visits on the list and the card (issue 6), in Node on the domain code the app runs: sorting
 // 100,000 clients by total spent (the list's kept-sorted aggregate order: the first sort, a
 // re-sort after one client's visit changes, and a query on the warm order), and the card's
-// statistics over a history of 500 visits. The card's first paint in Chromium is not measured
-// here yet (bench/README.md › Not measured).
+// statistics over a history of 500 visits; and, in Chromium, opening a card with 500 visits and
+// 50 photos: navigation to the card painted with its treatments and photo thumbnails.
 import type { Client } from '../../src/lib/domain/client';
 import { DEFAULT_SORT, NO_FILTERS, type ClientQuery } from '../../src/lib/domain/query';
 import { ClientSearchIndex } from '../../src/lib/domain/search';
@@ -14,7 +14,7 @@ import {
 import { generateClientFields, mulberry32 } from '../../tests/fixtures/clients';
 import { generateVisits } from '../../tests/fixtures/visits';
 import { row } from '../stats';
-import type { BenchModule } from '../types';
+import type { BenchContext, BenchModule } from '../types';
 
 const ROUNDS = 20;
 
@@ -84,7 +84,14 @@ const visitsBench: BenchModule = {
 			stats.push(performance.now() - t0);
 		}
 
+		const cardMs = await openCardWithStory(ctx, ctx.size(500), ctx.size(50));
+
 		return [
+			row(
+				`open a card with ${ctx.size(500)} visits and ${ctx.size(50)} photos, to first paint (Chromium)`,
+				'ms',
+				cardMs
+			),
 			row(`sort ${size} clients by total spent, first sort (Node)`, 'ms', [firstMs]),
 			row(`re-sort by total spent after one client's visit, ${size} clients (Node)`, 'ms', resort),
 			row(`query sorted by total spent, warm, ${size} clients (Node)`, 'ms', warm),
@@ -92,5 +99,39 @@ const visitsBench: BenchModule = {
 		];
 	}
 };
+
+async function openCardWithStory(
+	ctx: BenchContext,
+	visits: number,
+	photos: number
+): Promise<number[]> {
+	const page = await ctx.freshPage();
+	try {
+		const [fields] = generateClientFields(1, { seed: 9 });
+		const history = generateVisits(visits, { seed: 5 });
+		const id = await page.evaluate(([f, v, p]) => window.__schedarioBench!.seedStory(f, v, p), [
+			fields!,
+			history,
+			photos
+		] as const);
+		const samples: number[] = [];
+		for (let i = 0; i < ROUNDS / 4; i++) {
+			await page.goto(`${ctx.baseUrl}/clients/${id}?bench=1&lang=en`);
+			// From the navigation's start to the frame that shows every treatment and thumbnail.
+			const painted = await page.waitForFunction(
+				([v, p]) =>
+					document.querySelectorAll('li.visit').length >= v &&
+					document.querySelectorAll('img[src^="data:image/jpeg"]').length >= p &&
+					new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))),
+				[visits, photos] as const,
+				{ timeout: 120_000 }
+			);
+			samples.push(Number(await painted.jsonValue()));
+		}
+		return samples;
+	} finally {
+		await page.context().close();
+	}
+}
 
 export default visitsBench;
