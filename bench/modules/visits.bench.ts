@@ -119,10 +119,11 @@ async function openCardWithStory(
 			await page.goto(`${ctx.baseUrl}/clients/${id}?bench=1&lang=en`);
 			// From the navigation's start to the frame that shows every treatment and thumbnail.
 			const painted = await page.waitForFunction(
-				([v, p]) =>
+				([v, p]): number | Promise<number> =>
 					document.querySelectorAll('li.visit').length >= v &&
-					document.querySelectorAll('img[src^="data:image/jpeg"]').length >= p &&
-					new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))),
+					document.querySelectorAll('img[src^="data:image/jpeg"]').length >= p
+						? new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())))
+						: 0,
 				[visits, photos] as const,
 				{ timeout: 120_000 }
 			);
