@@ -75,6 +75,8 @@ test('the merge view merges a pair with a chosen value; Undo merge restores both
 	await expect(page.getByText(/Merged with: Sara/)).toBeVisible();
 	await page.getByRole('button', { name: 'Undo merge' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Undo merge' }).click();
+	// The undo is written once it says so: reloading earlier would abort the write.
+	await expect(page.getByText('Merge undone')).toBeVisible();
 	await gotoApp(page, '/clients');
 	await expect(page.getByRole('link', { name: 'Sara Russo', exact: true })).toHaveCount(1);
 	await expect(page.getByRole('link', { name: 'Sarah Russo', exact: true })).toHaveCount(1);
