@@ -18,6 +18,8 @@ declare global {
 			seedStory(fields: ClientFields, visits: Visit[], photos: number): Promise<string>;
 			/** Clients in the in-memory list (what the list page shows, before filters). */
 			count(): number;
+			/** Cards stored on this device, duplicates merged automatically after a sync included. */
+			storedCount(): number;
 			/** A client as the page currently knows it (after sync brought it in). */
 			get(id: string): Client | undefined;
 		};

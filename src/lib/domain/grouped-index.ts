@@ -40,6 +40,11 @@ export class GroupedClientIndex {
 	}
 
 	/** The card as stored, merged or not. */
+	/** Cards as stored, merged-away ones included (the list shows `size`). */
+	get storedSize(): number {
+		return this.#raw.size;
+	}
+
 	raw(id: string): Client | undefined {
 		return this.#raw.get(id);
 	}

@@ -102,6 +102,9 @@ export function installBenchHook(): void {
 		count(): number {
 			return clientBook.count;
 		},
+		storedCount(): number {
+			return clientBook.storedCount;
+		},
 		get(id: string): Client | undefined {
 			return clientBook.get(id);
 		}

@@ -68,6 +68,12 @@ export class ClientBook {
 		return this.#index.size;
 	}
 
+	/** Cards stored on this device, merged-away duplicates included. */
+	get storedCount(): number {
+		void this.revision;
+		return this.#index.storedSize;
+	}
+
 	/** Opens the database and loads every client. Idempotent; `db` is for tests and benchmarks. */
 	start(db?: SchedarioDatabase): Promise<void> {
 		this.#started ??= this.#load(db).catch((error: unknown) => {
