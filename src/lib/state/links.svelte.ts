@@ -31,7 +31,6 @@ export interface CheckResult {
 
 /** The one gate of merge actions (src/lib/state/permissions.ts). */
 export { allowed };
-export { setRoleSource } from './permissions';
 
 export class MergeLinks {
 	links = $state.raw<Link[]>([]);
