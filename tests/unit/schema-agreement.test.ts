@@ -23,6 +23,8 @@ import { noteSchema } from '$lib/domain/notes';
 import { fileSchema } from '$lib/domain/files';
 import { noteSchemaLiteral } from '$lib/db/schemas/notes.schema';
 import { fileSchemaLiteral } from '$lib/db/schemas/files.schema';
+import { staffSchema } from '$lib/domain/staff';
+import { staffSchemaLiteral } from '$lib/db/schemas/staff.schema';
 import { generateClientFields, mulberry32 } from '../fixtures/clients';
 
 /** A validator-neutral description of a schema node, built from either side. */
@@ -152,6 +154,7 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['imports', importBatchSchema, importBatchSchemaLiteral],
 		['links', linkObjectSchema, linkSchemaLiteral],
 		['visits', visitSchema, visitSchemaLiteral],
+		['staff', staffSchema, staffSchemaLiteral],
 		['catalog', catalogItemSchema, catalogSchemaLiteral],
 		['notes', noteSchema, noteSchemaLiteral],
 		['files', fileSchema, fileSchemaLiteral]

@@ -29,6 +29,7 @@ import {
 } from '../../src/lib/domain/sync-protocol';
 import { makeVisit } from '../fixtures/visits';
 import { makeFile, makeNote } from '../fixtures/notes-files';
+import { makeStaff } from '../fixtures/staff';
 
 const clock = new HybridClock('tablet', () => 1_763_942_400_000);
 
@@ -97,7 +98,8 @@ const docs = {
 		_deleted: false
 	}),
 	notes: () => ({ ...makeNote(), _deleted: false }),
-	files: () => ({ ...makeFile(), _deleted: false })
+	files: () => ({ ...makeFile(), _deleted: false }),
+	staff: () => ({ ...makeStaff({ name: 'Giulia' }), _deleted: false })
 };
 
 /** What a delete leaves: notes lose their text and pin, files their name and bytes. */

@@ -20,6 +20,7 @@
 // they are never deleted from the app, and a tombstone from elsewhere wins (a max, so a join).
 // The catalogue: a tombstone wins, else the whole-document last writer by updatedAt.
 //
+// staff: per field like visits (staff.ts › mergeStaff; the PIN's three fields move together).
 // notes: note-merge.ts (append-only text, last-writer pin). files: immutable, so a tombstone
 // wins, else the larger canonical JSON, as for categories and sources.
 // categories and sources carry no timestamps yet: a tombstone wins, else the version with the
@@ -42,6 +43,7 @@ import { sortNameOf } from './normalize.js';
 import { implicitSets, tagHlc, visibleValues, type SetField, type SetMap } from './stamp.js';
 import { canonicalJson, type SyncedCollection } from './sync-protocol.js';
 import { VISIT_FIELDS, type Visit } from './visit.js';
+import { mergeStaff, type StaffDoc } from './staff.js';
 
 /** The card as replication sees it: RxDB's delete flag beside the data. */
 export type ClientDoc = Client & { _deleted?: boolean };
@@ -244,6 +246,8 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 		case 'links':
 			// Last writer by the version's HLC (links.ts), so an undo converges.
 			return mergeLinkDocs(a as unknown as LinkLike, b as unknown as LinkLike) as unknown as T;
+		case 'staff':
+			return mergeStaff(a as unknown as StaffDoc, b as unknown as StaffDoc) as unknown as T;
 	}
 }
 

@@ -35,6 +35,7 @@ import {
 	type WireFile,
 	type WireNote
 } from './sync-story-documents.js';
+import { staffSchema, type StaffMember } from './staff.js';
 
 export * from './canonical-json.js';
 export * from './sync-devices.js';
@@ -52,7 +53,8 @@ export const SYNCED_COLLECTIONS = [
 	'visits',
 	'catalog',
 	'notes',
-	'files'
+	'files',
+	'staff'
 ] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
 
@@ -91,6 +93,11 @@ export function primaryKeyOf(collection: SyncedCollection): 'id' | 'key' {
 export const importBatchWireSchema = liveOrDeletedWireSchema(importBatchSchema);
 export type WireImportBatch = ImportBatch & { _deleted: boolean };
 
+/** Staff members (staff.ts): never deleted by the app (deactivated); a tombstone keeps its shape.
+ *  The PIN travels only as its salted hash (pin.ts). */
+export const staffWireSchema = liveOrDeletedWireSchema(staffSchema);
+export type WireStaffMember = StaffMember & { _deleted: boolean };
+
 export interface WireDocOf {
 	clients: WireClient;
 	categories: WireCategory;
@@ -102,6 +109,7 @@ export interface WireDocOf {
 	catalog: WireCatalogItem;
 	notes: WireNote;
 	files: WireFile;
+	staff: WireStaffMember;
 }
 export type WireDoc = WireDocOf[SyncedCollection];
 
@@ -115,7 +123,8 @@ const DOCUMENT_SCHEMAS = {
 	visits: visitWireSchema,
 	catalog: catalogWireSchema,
 	notes: noteWireSchema,
-	files: fileWireSchema
+	files: fileWireSchema,
+	staff: staffWireSchema
 } as const;
 
 export function documentSchemaFor<C extends SyncedCollection>(
