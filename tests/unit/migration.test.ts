@@ -9,7 +9,9 @@ import { isEqualDoc, mergeClients } from '$lib/domain/merge';
 import { documentSchemaFor } from '$lib/domain/sync-protocol';
 import { createSchedarioDatabase } from '$lib/db/database';
 import * as clients from '$lib/db/clients';
-import { clientV0ToV1, clientV1ToV2, clientV2ToV3 } from '$lib/db/migrations/client';
+import { clientV0ToV1, clientV1ToV2, clientV2ToV3, clientV3ToV4 } from '$lib/db/migrations/client';
+import { authorOf } from '$lib/domain/authorship';
+import { HybridClock } from '$lib/domain/hlc';
 import { clientSchemaLiteral, type ClientDocType } from '$lib/db/schemas/client.schema';
 import { clientJsonSchemaV0, type ClientDocTypeV0 } from '$lib/db/schemas/client-v0.schema';
 
@@ -234,5 +236,85 @@ describe('client schema v2 → v3 (per-client discount)', () => {
 		};
 		expect(mergeClients(migrated as never, other as never).discountPercent).toBe(15);
 		expect(mergeClients(other as never, migrated as never).discountPercent).toBe(15);
+	});
+});
+
+describe('client schema v3 → v4 (editedBy, issue 7)', () => {
+	/** The v3 schema: v4 without the editor. */
+	function v3Schema() {
+		const { editedBy: _e, ...properties } = clientSchemaLiteral.properties;
+		return { ...clientSchemaLiteral, version: 3, properties };
+	}
+
+	it('stored v3 cards open unchanged, valid on the wire; the next write records its editor', async () => {
+		const name = `migration-v4-${Date.now()}-${counter++}`;
+		const old = await createRxDatabase<{ clients: RxCollection<Record<string, unknown>> }>({
+			name,
+			storage: storage(),
+			multiInstance: false
+		});
+		await old.addCollections({ clients: { schema: v3Schema() as never } });
+		const v3 = {
+			...emptyClientFields(),
+			id: 'v3-card',
+			firstName: 'Ana',
+			lastName: 'Sousa',
+			sortName: 'sousa ana',
+			createdAt: 1763942400000,
+			createdBy: '',
+			updatedAt: 1763942400000,
+			clock: { firstName: '1763942400000-0000-abc123' }
+		};
+		await old.clients.insert(v3);
+		await old.close();
+
+		const db = await createSchedarioDatabase({ name, storage: storage() });
+		open.push(db);
+		const [card] = await clients.all(db);
+		expect(card).toEqual(v3);
+		expect(clientV3ToV4(v3 as never)).toEqual(v3);
+		expect(authorOf('clients', card)).toBeNull();
+		expect(documentSchemaFor('clients').safeParse({ ...card, _deleted: false }).success).toBe(true);
+
+		const ctx = { clock: new HybridClock('tablet'), deviceId: 'tablet', author: 'staff-anna' };
+		const edited = await clients.update(db, 'v3-card', { profession: 'Dentista' }, ctx);
+		expect(edited.editedBy).toBe('staff-anna');
+		expect(authorOf('clients', await clients.get(db, 'v3-card'))).toBe('staff-anna');
+		await clients.remove(db, 'v3-card', { ...ctx, author: 'staff-bea' });
+		const tombstone = (await db.clients.findOne('v3-card').exec()) ?? undefined;
+		expect(tombstone).toBeUndefined();
+		const stored = await db.clients.storageInstance.findDocumentsById(['v3-card'], true);
+		expect(stored[0]).toMatchObject({ _deleted: true, editedBy: 'staff-bea', firstName: '' });
+		const { _meta: _m, _rev: _r, _attachments: _a, ...wire } = stored[0] as Record<string, unknown>;
+		expect(documentSchemaFor('clients').safeParse(wire).success).toBe(true);
+	});
+
+	it('the merge keeps the editor of the latest write, in any order; absent when neither has one', () => {
+		const base = {
+			...emptyClientFields(),
+			id: 'x',
+			firstName: 'Ana',
+			sortName: 'ana',
+			createdAt: 1,
+			createdBy: '',
+			updatedAt: 1,
+			clock: { firstName: '1763942400000-0000-abc123' }
+		};
+		const older = {
+			...base,
+			note: 'a',
+			editedBy: 'staff-1',
+			clock: { ...base.clock, note: '1763942400001-0000-abc123' }
+		};
+		const newer = {
+			...base,
+			tags: [],
+			profession: 'x',
+			editedBy: 'staff-2',
+			clock: { ...base.clock, profession: '1763942400002-0000-def456' }
+		};
+		expect(mergeClients(older as never, newer as never).editedBy).toBe('staff-2');
+		expect(mergeClients(newer as never, older as never).editedBy).toBe('staff-2');
+		expect(mergeClients(base as never, base as never)).not.toHaveProperty('editedBy');
 	});
 });

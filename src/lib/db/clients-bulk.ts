@@ -118,7 +118,12 @@ export function bulkRemove(
 		(doc, stamp) => {
 			const { _attachments, _meta, _rev } = doc;
 			// The tombstone replaces the whole document: `sets` and every personal field are gone.
-			return { ...toTombstone(toClient(doc), stamp(), now), _attachments, _meta, _rev } as Doc;
+			return {
+				...toTombstone(toClient(doc), stamp(), now, ctx.author),
+				_attachments,
+				_meta,
+				_rev
+			} as Doc;
 		},
 		ctx,
 		onProgress

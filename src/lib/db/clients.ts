@@ -23,7 +23,7 @@ import { SORT_NAME_MAX, type ClientDocType } from './schemas/client.schema';
 export interface WriteContext {
 	clock: HybridClock;
 	deviceId: string;
-	/** Who is writing (staff id or name); '' until staff accounts exist. */
+	/** Who is writing: the signed-in staff member's id ('' when nobody is signed in). */
 	author: string;
 }
 
@@ -65,6 +65,7 @@ export async function create(
 			sortName: sortNameOf(valid).slice(0, SORT_NAME_MAX),
 			createdAt: now,
 			createdBy: ctx.author,
+			editedBy: ctx.author,
 			updatedAt: now,
 			clock: stamped.clock,
 			sets: stamped.sets
@@ -102,6 +103,7 @@ export async function bulkCreate(
 				sortName: sortNameOf(valid).slice(0, SORT_NAME_MAX),
 				createdAt: now,
 				createdBy: ctx.author,
+				editedBy: ctx.author,
 				updatedAt: now,
 				clock: stamped.clock,
 				sets: stamped.sets
@@ -143,6 +145,7 @@ export function applyPatch(
 			...current,
 			...stamped.fields,
 			sortName: sortNameOf(stamped.fields).slice(0, SORT_NAME_MAX),
+			editedBy: ctx.author,
 			updatedAt: Math.max(Date.now(), current.updatedAt),
 			clock: stamped.clock,
 			sets: stamped.sets
@@ -198,7 +201,7 @@ export async function remove(db: SchedarioDatabase, id: string, ctx?: WriteConte
 	const stamp = ctx?.clock.tick();
 	// The modifier's result replaces the document, so `sets` (personal data) is gone with it.
 	await doc.incrementalModify(
-		(data) => toTombstone(toClient(data), stamp, Date.now()) as typeof data
+		(data) => toTombstone(toClient(data), stamp, Date.now(), ctx?.author) as typeof data
 	);
 }
 

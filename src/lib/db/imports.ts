@@ -151,7 +151,8 @@ async function removeClients(
 		const { _deleted: _d, ...rest } = toTombstone(
 			clients.toClient(doc.toMutableJSON()),
 			stamp,
-			now
+			now,
+			ctx.author
 		);
 		return rest;
 	});

@@ -60,7 +60,7 @@ export async function updateThroughView(
 	let written: Client = toClient(doc.toMutableJSON());
 	await doc.incrementalModify((data) => {
 		const next = writeThroughView(toClient(data), view, valid, hlc);
-		written = { ...next, updatedAt: Math.max(Date.now(), next.updatedAt) };
+		written = { ...next, editedBy: ctx.author, updatedAt: Math.max(Date.now(), next.updatedAt) };
 		return { ...data, ...written };
 	});
 	return written;

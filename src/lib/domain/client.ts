@@ -151,6 +151,9 @@ export const clientObjectSchema = clientFieldsSchema.extend({
 	sortName: text(210),
 	createdAt: z.number().int().min(0),
 	createdBy: text(100),
+	/** Staff id of whoever made the latest write, deletes included ('' when nobody was signed in;
+	 *  absent on cards not written since issue 7). authorship.ts reads it for the audit log. */
+	editedBy: text(40).optional(),
 	updatedAt: z.number().int().min(0),
 	/** field name → HLC timestamp of its last write (src/lib/domain/hlc.ts). */
 	clock: z.record(z.string().max(64), z.string().max(64)),

@@ -111,6 +111,29 @@ function setsOf(doc: ClientDoc, clock: Record<string, Hlc>): AnySets {
 	return (doc.sets as AnySets | undefined) ?? implicitSets(doc, clock);
 }
 
+/** The latest stamp of a version, its delete included. */
+function lastWriteOf(clock: Record<string, Hlc>): Hlc {
+	return maxHlc(maxFieldClock(clock), clock[DELETED_CLOCK_KEY]) ?? '';
+}
+
+/** Who made the latest write of either version (editedBy of the version with the latest
+ *  stamp): a max over (last write, editor) pairs, hence a join. Absent when neither says. */
+function editedByOf(
+	a: ClientDoc,
+	b: ClientDoc,
+	clockA: Record<string, Hlc>,
+	clockB: Record<string, Hlc>
+) {
+	if (a.editedBy === undefined && b.editedBy === undefined) return {};
+	const editor = pickValue(
+		a.editedBy ?? '',
+		b.editedBy ?? '',
+		lastWriteOf(clockA),
+		lastWriteOf(clockB)
+	);
+	return { editedBy: editor as string };
+}
+
 /** The value of the version whose stamp is larger; canonical JSON breaks an exact tie. */
 function pickValue(va: unknown, vb: unknown, ha: Hlc | undefined, hb: Hlc | undefined): unknown {
 	const byClock = compareHlc(ha ?? '', hb ?? '');
@@ -132,8 +155,9 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 		updatedAt: Math.max(a.updatedAt, b.updatedAt),
 		clock
 	};
+	const editedBy = editedByOf(a, b, clockA, clockB);
 	if (isDeleted) {
-		return { ...empty, ...base, sortName: '', createdBy: '', _deleted: true };
+		return { ...empty, ...base, ...editedBy, sortName: '', createdBy: '', _deleted: true };
 	}
 	const fields: Record<string, unknown> = {};
 	for (const field of CLIENT_FIELDS) {
@@ -155,6 +179,7 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 		sortName: sortNameOf(merged).slice(0, SORT_NAME_MAX),
 		// The creator is fixed at creation; max keeps it a join if two versions disagree.
 		createdBy: a.createdBy >= b.createdBy ? a.createdBy : b.createdBy,
+		...editedBy,
 		sets: sets as SetsMeta,
 		_deleted: false
 	};
@@ -163,15 +188,22 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 /**
  * The tombstone a delete leaves: merge metadata only, no personal data (set metadata included:
  * its element keys are phone numbers and addresses). `hlc` is the delete's stamp; without one
- * the merge reads the tombstone as deleted at its last field write.
+ * the merge reads the tombstone as deleted at its last field write. `editedBy`: who deleted it
+ * (a staff id; default: the card's last editor).
  */
-export function toTombstone(doc: ClientDoc, hlc: Hlc | undefined, updatedAt: number): MergedClient {
+export function toTombstone(
+	doc: ClientDoc,
+	hlc: Hlc | undefined,
+	updatedAt: number,
+	editedBy: string | undefined = doc.editedBy
+): MergedClient {
 	return {
 		...emptyClientFields(),
 		id: doc.id,
 		sortName: '',
 		createdAt: doc.createdAt,
 		createdBy: '',
+		...(editedBy === undefined ? {} : { editedBy }),
 		updatedAt: Math.max(updatedAt, doc.updatedAt),
 		clock: hlc === undefined ? { ...doc.clock } : { ...doc.clock, [DELETED_CLOCK_KEY]: hlc },
 		_deleted: true

@@ -48,6 +48,8 @@ export const clientWireSchema = z.discriminatedUnion('_deleted', [
 			sortName: z.literal(''),
 			createdAt: clientObjectSchema.shape.createdAt,
 			createdBy: z.literal(''),
+			// Who deleted it: a staff id, not the client's data.
+			editedBy: clientObjectSchema.shape.editedBy,
 			updatedAt: clientObjectSchema.shape.updatedAt,
 			clock: clientObjectSchema.shape.clock,
 			_deleted: deleted

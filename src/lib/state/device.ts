@@ -4,6 +4,7 @@
 import type { WriteContext } from '$lib/db/clients';
 import { HybridClock, isValidNodeId, type Hlc } from '$lib/domain/hlc';
 import { newDeviceId } from '$lib/domain/ids';
+import { currentStaffId } from './session.svelte';
 
 export const DEVICE_ID_KEY = 'schedario.deviceId';
 export const CLOCK_KEY = 'schedario.hlc';
@@ -71,5 +72,5 @@ export function deviceClock(): HybridClock {
 
 /** What every local write carries: the clock, this device, and who is working on it. */
 export function writeContext(): WriteContext {
-	return { clock: deviceClock(), deviceId: deviceId(), author: '' };
+	return { clock: deviceClock(), deviceId: deviceId(), author: currentStaffId() };
 }

@@ -52,8 +52,18 @@ export function clientV2ToV3(old: Omit<ClientDocType, 'discountPercent'>): Clien
 	return { ...old, discountPercent: 0 } as ClientDocType;
 }
 
+/**
+ * v3 → v4: `editedBy`, the staff id of the latest write (issue 7). Optional, and left absent: no
+ * staff member made the writes before it, and rewriting 100,000 cards to say '' would only make
+ * every card differ from the server's copy.
+ */
+export function clientV3ToV4(old: ClientDocType): ClientDocType {
+	return old;
+}
+
 export const clientMigrationStrategies: MigrationStrategies = {
 	1: (old: ClientDocTypeV0) => clientV0ToV1(old),
 	2: (old: ClientDocType) => clientV1ToV2(old),
-	3: (old: ClientDocType) => clientV2ToV3(old)
+	3: (old: ClientDocType) => clientV2ToV3(old),
+	4: (old: ClientDocType) => clientV3ToV4(old)
 };

@@ -54,7 +54,7 @@ export const SORT_NAME_MAX = 210;
 export const clientSchemaLiteral = {
 	title: 'client card',
 	description: 'A salon client: personal data, contacts, consents summary and merge clock',
-	version: 3,
+	version: 4,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
@@ -135,6 +135,8 @@ export const clientSchemaLiteral = {
 		sortName: str(210),
 		createdAt: timestamp,
 		createdBy: str(100),
+		// Optional: cards not written since v4 have no recorded editor.
+		editedBy: str(40),
 		updatedAt: timestamp,
 		clock: {
 			type: 'object',
