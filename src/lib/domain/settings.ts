@@ -1,6 +1,7 @@
 // Salon configuration kept in the `settings` collection (one document per key).
 import { z } from 'zod';
 import type { ClientField } from './client.js';
+import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutesSchema } from './lock.js';
 import { locationsSchema } from './locations.js';
 import { customRolesSchema } from './permissions.js';
 
@@ -34,7 +35,9 @@ export const salonSettingsSchema = z.object({
 	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
 	autoMergeDuplicates: z.boolean(),
 	/** The owner's custom roles (permissions.ts); the sync server reads them too. */
-	roles: customRolesSchema
+	roles: customRolesSchema,
+	/** Minutes without a touch or a key before a device with staff members locks (lock.ts). */
+	idleLockMinutes: idleLockMinutesSchema
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -46,7 +49,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	currency: 'EUR',
 	locations: [],
 	autoMergeDuplicates: true,
-	roles: []
+	roles: [],
+	idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES
 };
 
 export const categorySchema = z.object({
