@@ -3,8 +3,10 @@ import { z } from 'zod';
 import type { ClientField } from './client.js';
 import { locationsSchema } from './locations.js';
 
-export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES } from './locales.js';
+import { consentTextsSchema } from './consent-texts.js';
+
+export { LOCALES, type Locale } from './locales.js';
 
 /** Fields an owner may make required on the client form. */
 export const REQUIRABLE_FIELDS = [
@@ -19,6 +21,18 @@ export const REQUIRABLE_FIELDS = [
 	'sourceId'
 ] as const satisfies readonly ClientField[];
 
+/** Who the data controller is, as the privacy form prints it. */
+export const salonDetailsSchema = z
+	.object({
+		legalName: z.string().max(200),
+		address: z.string().max(300),
+		vatNumber: z.string().max(40),
+		phone: z.string().max(40),
+		email: z.string().max(254)
+	})
+	.strict();
+export type SalonDetails = z.infer<typeof salonDetailsSchema>;
+
 export const salonSettingsSchema = z.object({
 	/** ISO 3166-1 alpha-2 country used to read phone numbers typed without a prefix. */
 	defaultCountry: z.string().regex(/^[A-Z]{2}$/),
@@ -31,7 +45,11 @@ export const salonSettingsSchema = z.object({
 	/** The chain's locations (locations.ts); empty for a salon with one place. */
 	locations: locationsSchema,
 	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
-	autoMergeDuplicates: z.boolean()
+	autoMergeDuplicates: z.boolean(),
+	/** The consent texts the owner wrote, every version (consent-texts.ts; issue 7). */
+	consentTexts: consentTextsSchema,
+	/** The salon's details printed on the privacy form (issue 7). */
+	salonDetails: salonDetailsSchema
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -42,7 +60,9 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	locale: 'it',
 	currency: 'EUR',
 	locations: [],
-	autoMergeDuplicates: true
+	autoMergeDuplicates: true,
+	consentTexts: [],
+	salonDetails: { legalName: '', address: '', vatNumber: '', phone: '', email: '' }
 };
 
 export const categorySchema = z.object({
