@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ClientField } from './client.js';
 import { locationsSchema } from './locations.js';
+import { customRolesSchema } from './permissions.js';
 
 import { LOCALES } from './locales.js';
 import { consentTextsSchema } from './consent-texts.js';
@@ -46,6 +47,8 @@ export const salonSettingsSchema = z.object({
 	locations: locationsSchema,
 	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
 	autoMergeDuplicates: z.boolean(),
+	/** The owner's custom roles (permissions.ts); the sync server reads them too. */
+	roles: customRolesSchema,
 	/** The consent texts the owner wrote, every version (consent-texts.ts; issue 7). */
 	consentTexts: consentTextsSchema,
 	/** The salon's details printed on the privacy form (issue 7). */
@@ -61,6 +64,7 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	currency: 'EUR',
 	locations: [],
 	autoMergeDuplicates: true,
+	roles: [],
 	consentTexts: [],
 	salonDetails: { legalName: '', address: '', vatNumber: '', phone: '', email: '' }
 };
