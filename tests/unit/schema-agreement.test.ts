@@ -23,6 +23,8 @@ import { noteSchema } from '$lib/domain/notes';
 import { fileSchema } from '$lib/domain/files';
 import { noteSchemaLiteral } from '$lib/db/schemas/notes.schema';
 import { fileSchemaLiteral } from '$lib/db/schemas/files.schema';
+import { consentRecordSchema } from '$lib/domain/consents';
+import { consentSchemaLiteral } from '$lib/db/schemas/consents.schema';
 import { staffSchema } from '$lib/domain/staff';
 import { staffSchemaLiteral } from '$lib/db/schemas/staff.schema';
 import { generateClientFields, mulberry32 } from '../fixtures/clients';
@@ -157,7 +159,8 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['staff', staffSchema, staffSchemaLiteral],
 		['catalog', catalogItemSchema, catalogSchemaLiteral],
 		['notes', noteSchema, noteSchemaLiteral],
-		['files', fileSchema, fileSchemaLiteral]
+		['files', fileSchema, fileSchemaLiteral],
+		['consents', consentRecordSchema, consentSchemaLiteral]
 	] as const)('%s: same fields, types, nullability, required, enums, lengths', (_, zod, json) => {
 		expect(fromJson(json as unknown as JsonNode)).toEqual(fromZod(zod as unknown as ZodNode));
 	});

@@ -27,6 +27,7 @@ import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
 import { linkJsonSchema, type LinkDocType } from './schemas/links.schema';
 import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
 import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
+import { consentJsonSchema, type ConsentDocType } from './schemas/consents.schema';
 import { staffJsonSchema, type StaffDocType } from './schemas/staff.schema';
 
 export type ClientCollection = RxCollection<ClientDocType>;
@@ -39,6 +40,7 @@ export type VisitCollection = RxCollection<VisitDocType>;
 export type CatalogCollection = RxCollection<CatalogDocType>;
 export type NoteCollection = RxCollection<NoteDocType>;
 export type FileCollection = RxCollection<FileDocType>;
+export type ConsentCollection = RxCollection<ConsentDocType>;
 export type StaffCollection = RxCollection<StaffDocType>;
 
 export interface SchedarioCollections {
@@ -52,6 +54,7 @@ export interface SchedarioCollections {
 	catalog: CatalogCollection;
 	notes: NoteCollection;
 	files: FileCollection;
+	consents: ConsentCollection;
 	staff: StaffCollection;
 }
 
@@ -135,6 +138,10 @@ export async function createSchedarioDatabase(
 			},
 			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
 			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') },
+			consents: {
+				schema: consentJsonSchema,
+				conflictHandler: conflictHandlerFor<ConsentDocType>('consents')
+			},
 			staff: { schema: staffJsonSchema, conflictHandler: conflictHandlerFor<StaffDocType>('staff') }
 		});
 	} catch (error) {

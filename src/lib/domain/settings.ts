@@ -5,8 +5,10 @@ import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutesSchema } from './lock.js';
 import { locationsSchema } from './locations.js';
 import { customRolesSchema } from './permissions.js';
 
-export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES } from './locales.js';
+import { consentTextsSchema } from './consent-texts.js';
+
+export { LOCALES, type Locale } from './locales.js';
 
 /** Fields an owner may make required on the client form. */
 export const REQUIRABLE_FIELDS = [
@@ -20,6 +22,18 @@ export const REQUIRABLE_FIELDS = [
 	'fiscalCode',
 	'sourceId'
 ] as const satisfies readonly ClientField[];
+
+/** Who the data controller is, as the privacy form prints it. */
+export const salonDetailsSchema = z
+	.object({
+		legalName: z.string().max(200),
+		address: z.string().max(300),
+		vatNumber: z.string().max(40),
+		phone: z.string().max(40),
+		email: z.string().max(254)
+	})
+	.strict();
+export type SalonDetails = z.infer<typeof salonDetailsSchema>;
 
 export const salonSettingsSchema = z.object({
 	/** ISO 3166-1 alpha-2 country used to read phone numbers typed without a prefix. */
@@ -36,6 +50,10 @@ export const salonSettingsSchema = z.object({
 	autoMergeDuplicates: z.boolean(),
 	/** The owner's custom roles (permissions.ts); the sync server reads them too. */
 	roles: customRolesSchema,
+	/** The consent texts the owner wrote, every version (consent-texts.ts; issue 7). */
+	consentTexts: consentTextsSchema,
+	/** The salon's details printed on the privacy form (issue 7). */
+	salonDetails: salonDetailsSchema,
 	/** Minutes without a touch or a key before a device with staff members locks (lock.ts). */
 	idleLockMinutes: idleLockMinutesSchema
 });
@@ -50,6 +68,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	locations: [],
 	autoMergeDuplicates: true,
 	roles: [],
+	consentTexts: [],
+	salonDetails: { legalName: '', address: '', vatNumber: '', phone: '', email: '' },
 	idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES
 };
 

@@ -29,6 +29,7 @@ import {
 	type WireVisit
 } from './sync-documents.js';
 import { importBatchSchema, type ImportBatch } from './imports.js';
+import { consentWireSchema, type WireConsent } from './consents.js';
 import {
 	fileWireSchema,
 	noteWireSchema,
@@ -54,6 +55,7 @@ export const SYNCED_COLLECTIONS = [
 	'catalog',
 	'notes',
 	'files',
+	'consents',
 	'staff'
 ] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
@@ -69,7 +71,12 @@ export const MAX_FILE_PULL_LIMIT = 5;
 export const MAX_FILE_BODY_BYTES =
 	MAX_FILE_PUSH_ROWS * 2 * (MAX_FILE_BASE64 + MAX_THUMB_BASE64) + 500_000;
 
+/** A signed consent carries its signature strokes (≈ 20 KB at most): fewer rows per push keep
+ *  two versions per row under MAX_BODY_BYTES. */
+export const MAX_CONSENT_PUSH_ROWS = 20;
+
 export function maxPushRowsOf(collection: SyncedCollection): number {
+	if (collection === 'consents') return MAX_CONSENT_PUSH_ROWS;
 	return collection === 'files' ? MAX_FILE_PUSH_ROWS : MAX_PUSH_ROWS;
 }
 export function maxPullLimitOf(collection: SyncedCollection): number {
@@ -109,6 +116,7 @@ export interface WireDocOf {
 	catalog: WireCatalogItem;
 	notes: WireNote;
 	files: WireFile;
+	consents: WireConsent;
 	staff: WireStaffMember;
 }
 export type WireDoc = WireDocOf[SyncedCollection];
@@ -124,6 +132,7 @@ const DOCUMENT_SCHEMAS = {
 	catalog: catalogWireSchema,
 	notes: noteWireSchema,
 	files: fileWireSchema,
+	consents: consentWireSchema,
 	staff: staffWireSchema
 } as const;
 

@@ -23,7 +23,8 @@ export const SETTING_WRITE_PERMISSION: Readonly<Record<string, Permission>> = {
 	roles: 'manageStaff',
 	consentTexts: 'manageStaff',
 	retentionYears: 'manageStaff',
-	encryptAtRest: 'manageStaff'
+	encryptAtRest: 'manageStaff',
+	idleLockMinutes: 'manageStaff'
 };
 
 /** The permission writing `doc` to `collection` needs, or null when any paired device may. */
