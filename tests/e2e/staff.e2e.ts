@@ -70,6 +70,14 @@ test('staff sign in with their PIN, switch, and the idle device locks', async ({
 	await expect(page.getByRole('link', { name: 'Marta Bianchi', exact: true })).toBeVisible();
 	// Therapists cannot export and cannot manage staff.
 	await expect(page.getByRole('button', { name: 'Export', exact: true })).toHaveCount(0);
+	// What she writes is hers: the note records her (no name to type) and shows her name.
+	await page.getByRole('link', { name: 'Marta Bianchi', exact: true }).click();
+	await expect(page.getByLabel('Written by')).toHaveCount(0);
+	await page.getByLabel('New note').fill('Patch test done, no reaction');
+	await page.getByRole('button', { name: 'Add note' }).click();
+	await expect(
+		page.locator('li[data-note-id]', { hasText: 'Patch test done, no reaction' })
+	).toContainText('Tina ·');
 	await page.getByRole('link', { name: 'Settings' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Staff' })).toHaveCount(0);

@@ -9,6 +9,7 @@ import * as notesDb from '$lib/db/notes';
 import type { StoredFile } from '$lib/domain/files';
 import { currentAlert, type Note } from '$lib/domain/notes';
 import { writeContext } from './device';
+import { session } from './session.svelte';
 import { sync } from './sync.svelte';
 
 export const STAFF_NAME_KEY = 'schedario.staffName';
@@ -84,14 +85,15 @@ export class CardStory {
 
 	/** Adds a note to the card shown (the survivor of a merged group). */
 	async addNote(text: string, author: string): Promise<Note> {
-		const name = author.trim();
+		// Signed in (issue 7): the staff member's id is the author, whatever the box says.
+		const name = session.staff?.id ?? author.trim();
 		const note = await notesDb.add(
 			await this.#db,
 			this.clientIds[0] as string,
 			{ text, author: name },
 			noteContext(name)
 		);
-		storage()?.setItem(STAFF_NAME_KEY, name);
+		if (!session.staff) storage()?.setItem(STAFF_NAME_KEY, name);
 		return note;
 	}
 
@@ -113,7 +115,7 @@ export class CardStory {
 	}
 
 	async addFile(file: Omit<filesDb.NewFile, 'clientId'>, author: string): Promise<StoredFile> {
-		const name = author.trim();
+		const name = session.staff?.id ?? author.trim();
 		return filesDb.add(
 			await this.#db,
 			{ ...file, clientId: this.clientIds[0] as string },
