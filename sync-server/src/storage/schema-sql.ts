@@ -53,7 +53,13 @@ const common = (json: string, int: string) => [
 		deleted BOOLEAN NOT NULL,
 		PRIMARY KEY (salon_id, seq)
 	)`,
-	`CREATE INDEX IF NOT EXISTS revisions_doc ON revisions (salon_id, collection, doc_id, seq)`
+	`CREATE INDEX IF NOT EXISTS revisions_doc ON revisions (salon_id, collection, doc_id, seq)`,
+	// Issue 7, encryption at rest: one random data key per salon, released to its paired devices.
+	`CREATE TABLE IF NOT EXISTS data_keys (
+		salon_id TEXT PRIMARY KEY REFERENCES salons(id),
+		data_key TEXT NOT NULL,
+		created_at ${int} NOT NULL
+	)`
 ];
 
 /** SQLite: JSON as TEXT; INTEGER is 64-bit, so millisecond timestamps fit. */

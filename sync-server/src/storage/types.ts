@@ -108,6 +108,9 @@ export interface SyncStorage {
 		collection: string,
 		docId: string
 	): Promise<Array<RevisionInput & { seq: number }>>;
+	/** The salon's data key (encryption at rest on devices): the stored one, or `fresh` stored
+	 * now when the salon has none yet. Two concurrent first calls return the same key. */
+	getOrCreateDataKey(salonId: string, fresh: string, at: number): Promise<string>;
 	/** Change notices from this and (PostgreSQL: LISTEN/NOTIFY) other server instances, delivered
 	 * only after commit. Returns the unsubscribe function. */
 	subscribe(listener: (n: ChangeNotice) => void): () => void;
