@@ -31,8 +31,7 @@ export function atRestSchema<T>(
 }
 
 /** The storage of a database: wrapped with encryption when it has a key. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's internals differ per storage
-export function atRestStorage<S extends RxStorage<any, any>>(storage: S, password?: string): S {
+export function atRestStorage<I, O>(storage: RxStorage<I, O>, password?: string): RxStorage<I, O> {
 	return password ? wrappedKeyEncryptionCryptoJsStorage({ storage }) : storage;
 }
 

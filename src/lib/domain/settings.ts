@@ -31,7 +31,10 @@ export const salonSettingsSchema = z.object({
 	/** The chain's locations (locations.ts); empty for a salon with one place. */
 	locations: locationsSchema,
 	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
-	autoMergeDuplicates: z.boolean()
+	autoMergeDuplicates: z.boolean(),
+	/** Encrypt health fields and notes in every device's database (issue 7, README › Privacy and
+	 *  security). Owner option (manageStaff), off by default. */
+	encryptAtRest: z.boolean()
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -42,7 +45,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	locale: 'it',
 	currency: 'EUR',
 	locations: [],
-	autoMergeDuplicates: true
+	autoMergeDuplicates: true,
+	encryptAtRest: false
 };
 
 export const categorySchema = z.object({
