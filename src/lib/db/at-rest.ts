@@ -41,8 +41,26 @@ export async function drainDatabase(
 	}
 	if (isDrained) {
 		await db.remove();
+		await deleteIndexedDbFiles(opts.name);
 		return 'drained';
 	}
 	await db.close();
 	return 'kept';
+}
+
+/** RxDB's Dexie storage empties a removed database's tables but leaves the IndexedDB databases
+ *  (one per collection, `rxdb-dexie-<name>--<version>--<collection>`): delete them too, so the
+ *  browser can drop their files. Where `indexedDB.databases()` is missing, the empty ones stay. */
+async function deleteIndexedDbFiles(name: string): Promise<void> {
+	const idb = globalThis.indexedDB;
+	if (!idb?.databases) return;
+	const prefix = `rxdb-dexie-${name}--`;
+	for (const info of await idb.databases()) {
+		if (!info.name?.startsWith(prefix)) continue;
+		await new Promise<void>((done) => {
+			const request = idb.deleteDatabase(info.name as string);
+			// Blocked or failed: already empty, and retried by nothing — harmless either way.
+			request.onsuccess = request.onerror = request.onblocked = () => done();
+		});
+	}
 }
