@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../sync-server/src/storage/sqlite.js';
 import type { ChangeNotice, RevisionInput } from '../../sync-server/src/storage/types.js';
 import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
+import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import {
@@ -28,6 +29,9 @@ describeLocationStorageContract('sqlite', () =>
 );
 describeDataKeyStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'data-keys.sqlite') })
+);
+describeAuditStorageContract('sqlite', () =>
+	openSqliteStorage({ file: join(tmp, 'audit.sqlite') })
 );
 
 describe('SQLite durability', () => {
