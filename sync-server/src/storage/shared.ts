@@ -62,5 +62,6 @@ export const deviceParams = (d: DeviceRecord) => [
 	d.createdAt,
 	d.lastSeenAt,
 	d.revokedAt,
-	d.locationId
+	d.locationId,
+	d.accessRole ?? null
 ];
