@@ -8,6 +8,7 @@ import { matchRoute, type RequestContext, type Route, type ServerDeps } from './
 import { HttpError, sendError, sendJson } from './http/errors.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
+import { auditRoutes } from './routes/audit.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
 import { deviceRoutes } from './routes/devices.js';
 import { pairingRoutes } from './routes/pairing.js';
@@ -46,6 +47,7 @@ const ROUTES: Route[] = [
 	...deviceLocationRoutes,
 	...deviceRoutes,
 	...streamRoutes,
+	...auditRoutes,
 	...replicationRoutes
 ];
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPostgresStorage } from '../../sync-server/src/storage/postgres.js';
 import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/types.js';
+import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import { describeChange, insert, makeDoc, makeSalon } from './support/storage-factories.js';
@@ -23,6 +24,7 @@ afterAll(async () => {
 
 describeStorageContract('postgres', () => openPostgresStorage({ url }));
 describeLocationStorageContract('postgres', () => openPostgresStorage({ url }));
+describeAuditStorageContract('postgres', () => openPostgresStorage({ url }));
 
 describe('PostgreSQL with two server instances', () => {
 	let one: SyncStorage;

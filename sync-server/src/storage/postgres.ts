@@ -3,6 +3,7 @@
 // salon are serialised: seqs are unique, gap-free and committed in order. NOTIFY is sent inside
 // the push transaction, so PostgreSQL delivers it only if the transaction commits.
 import pg from 'pg';
+import { postgresAudit } from './postgres-audit.js';
 import { startListener } from './postgres-listen.js';
 import { num, pushInTransaction } from './postgres-push.js';
 import { ADDED_COLUMNS, POSTGRES_SCHEMA } from './schema-sql.js';
@@ -295,6 +296,7 @@ export async function openPostgresStorage({
 				deleted: row.deleted
 			}));
 		},
+		...postgresAudit(pool),
 		subscribe(listener) {
 			return hub.subscribe(listener);
 		}
