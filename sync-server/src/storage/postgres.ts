@@ -62,7 +62,8 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
 	lastSeenAt: numOrNull(r.last_seen_at),
 	revokedAt: numOrNull(r.revoked_at),
 	locationId: r.location_id,
-	accessRole: r.access_role ?? null
+	// Omitted when never set (devices and codes made before roles).
+	...(r.access_role ? { accessRole: r.access_role } : {})
 });
 
 const INSERT_DEVICE = `INSERT INTO devices (id, salon_id, name, role, token_hash, created_at,
@@ -230,7 +231,7 @@ export async function openPostgresStorage({
 				usedAt: numOrNull(row.used_at),
 				createdBy: row.created_by,
 				locationId: row.location_id,
-				accessRole: row.access_role ?? null
+				...(row.access_role ? { accessRole: row.access_role } : {})
 			};
 		},
 		async recordPairingAttempt(codeId) {

@@ -36,7 +36,8 @@ export const toDevice = (r: DeviceRow): DeviceRecord => ({
 	lastSeenAt: r.last_seen_at,
 	revokedAt: r.revoked_at,
 	locationId: r.location_id,
-	accessRole: r.access_role ?? null
+	// Omitted when never set (devices and codes made before roles).
+	...(r.access_role ? { accessRole: r.access_role } : {})
 });
 
 export const toPairing = (r: PairingRow): PairingCodeRecord => ({
@@ -48,5 +49,6 @@ export const toPairing = (r: PairingRow): PairingCodeRecord => ({
 	usedAt: r.used_at,
 	createdBy: r.created_by,
 	locationId: r.location_id,
-	accessRole: r.access_role ?? null
+	// Omitted when never set (devices and codes made before roles).
+	...(r.access_role ? { accessRole: r.access_role } : {})
 });
