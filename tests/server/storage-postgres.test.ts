@@ -8,6 +8,7 @@ import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/ty
 import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
+import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import { describeChange, insert, makeDoc, makeSalon } from './support/storage-factories.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
@@ -27,6 +28,7 @@ describeStorageContract('postgres', () => openPostgresStorage({ url }));
 describeLocationStorageContract('postgres', () => openPostgresStorage({ url }));
 describeDataKeyStorageContract('postgres', () => openPostgresStorage({ url }));
 describeAuditStorageContract('postgres', () => openPostgresStorage({ url }));
+describeRoleStorageContract('postgres', () => openPostgresStorage({ url }));
 
 describe('PostgreSQL with two server instances', () => {
 	let one: SyncStorage;

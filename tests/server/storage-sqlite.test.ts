@@ -10,6 +10,7 @@ import type { ChangeNotice, RevisionInput } from '../../sync-server/src/storage/
 import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
+import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import {
 	describeChange,
@@ -33,6 +34,7 @@ describeDataKeyStorageContract('sqlite', () =>
 describeAuditStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'audit.sqlite') })
 );
+describeRoleStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'roles.sqlite') }));
 
 describe('SQLite durability', () => {
 	it('keeps every push acknowledged before the process was SIGKILLed', async () => {
