@@ -143,3 +143,64 @@ test('the owner turns encryption on: no plaintext in IndexedDB, the card shows i
 		await tablet.context.close();
 	}
 });
+
+test('a tablet that starts without the key and cannot reach the server is locked until it can; once revoked it never gets the key again and is wiped', async ({
+	browser
+}) => {
+	const owner = await newDevice(browser);
+	const tablet = await newDevice(browser);
+	try {
+		await createSalonOn(owner.page, 'Salone Chiuso', 'Reception PC');
+		const code = await showPairingCode(owner.page);
+		await pairWithCode(tablet.page, code, 'Tablet');
+		await gotoApp(owner.page, '/settings');
+		await owner.page.getByLabel('Encrypt health data and notes on every device').check();
+		await expect(owner.page.getByTestId('encryption-status')).toHaveText(
+			'This device: health data and notes are encrypted.'
+		);
+		const cardPath = new URL(await createClient(owner.page, 'Maria', 'Rossi')).pathname;
+		await addNote(owner.page, NOTE);
+		await expect.poll(() => atRestMode(tablet.page)).toEqual({ mode: 'encrypted', previous: null });
+		await gotoApp(tablet.page, cardPath);
+		await expect(noteItem(tablet.page, NOTE)).toBeVisible();
+
+		// The tablet's browser is closed (the key goes with its session) and starts again while
+		// the server cannot be reached: its data stays encrypted and it says so.
+		await tablet.page.close();
+		let page = await tablet.context.newPage();
+		const dataKeyUrl = '**/api/v1/salons/*/data-key';
+		await page.route(dataKeyUrl, (route) => route.abort('internetdisconnected'));
+		await page.goto(`${cardPath}?lang=en`);
+		await expect(page.getByRole('heading', { level: 1, name: 'Encrypted data' })).toBeVisible();
+		await expect(page.getByText("Connect to the salon's network and try again")).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+		const locked = await rawIndexedDb(page);
+		expect(locked.records).toContain('Rossi');
+		expect(locked.records).not.toContain(NOTE);
+
+		// The server is back: "Try again" opens the card.
+		await page.unroute(dataKeyUrl);
+		await page.getByRole('button', { name: 'Try again' }).click();
+		await expect(noteItem(page, NOTE)).toBeVisible();
+		await page.close();
+
+		// Switched off, the tablet is revoked; at its next start the server refuses the key and
+		// the tablet deletes its databases.
+		await gotoApp(owner.page, '/settings/sync');
+		await owner.page.getByRole('button', { name: 'Revoke Tablet' }).click();
+		await owner.page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+		await expect(owner.page.getByText(/^Removed on /)).toBeVisible();
+		page = await tablet.context.newPage();
+		await page.goto(`${cardPath}?lang=en`);
+		await expect(page).toHaveURL(/\/pair\?removed=1/);
+		await expect(
+			page.getByText('This device was removed from the salon. Its data has been deleted.')
+		).toBeVisible();
+		const wiped = await rawIndexedDb(page);
+		expect(wiped.records).not.toContain('Rossi');
+		expect(await page.evaluate(() => localStorage.getItem('schedario.atRest'))).toBeNull();
+	} finally {
+		await owner.context.close();
+		await tablet.context.close();
+	}
+});
