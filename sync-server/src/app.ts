@@ -8,8 +8,11 @@ import { matchRoute, type RequestContext, type Route, type ServerDeps } from './
 import { HttpError, sendError, sendJson } from './http/errors.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
+import { dataKeyRoutes } from './routes/data-key.js';
 import { auditRoutes } from './routes/audit.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
+import { deviceRoleRoutes } from './routes/device-role.js';
+import { exportRoutes } from './routes/exports.js';
 import { deviceRoutes } from './routes/devices.js';
 import { pairingRoutes } from './routes/pairing.js';
 import { replicationRoutes } from './routes/replication.js';
@@ -45,8 +48,11 @@ const ROUTES: Route[] = [
 	...salonRoutes,
 	...pairingRoutes,
 	...deviceLocationRoutes,
+	...deviceRoleRoutes,
+	...exportRoutes,
 	...deviceRoutes,
 	...streamRoutes,
+	...dataKeyRoutes,
 	...auditRoutes,
 	...replicationRoutes
 ];

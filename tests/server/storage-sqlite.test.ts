@@ -7,8 +7,10 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../sync-server/src/storage/sqlite.js';
 import type { ChangeNotice, RevisionInput } from '../../sync-server/src/storage/types.js';
+import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
+import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import {
 	describeChange,
@@ -26,9 +28,13 @@ describeStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'con
 describeLocationStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'locations.sqlite') })
 );
+describeDataKeyStorageContract('sqlite', () =>
+	openSqliteStorage({ file: join(tmp, 'data-keys.sqlite') })
+);
 describeAuditStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'audit.sqlite') })
 );
+describeRoleStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'roles.sqlite') }));
 
 describe('SQLite durability', () => {
 	it('keeps every push acknowledged before the process was SIGKILLed', async () => {

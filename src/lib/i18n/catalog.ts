@@ -16,6 +16,7 @@ import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
+import { atRestMessages } from './messages/at-rest';
 import { staff } from './messages/staff';
 
 const features = [
@@ -34,6 +35,7 @@ const features = [
 	duplicates,
 	locations,
 	notes,
+	atRestMessages,
 	staff
 ] as const;
 

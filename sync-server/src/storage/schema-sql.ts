@@ -54,6 +54,12 @@ const common = (json: string, int: string, serial: string) => [
 		PRIMARY KEY (salon_id, seq)
 	)`,
 	`CREATE INDEX IF NOT EXISTS revisions_doc ON revisions (salon_id, collection, doc_id, seq)`,
+	// Issue 7, encryption at rest: one random data key per salon, released to its paired devices.
+	`CREATE TABLE IF NOT EXISTS data_keys (
+		salon_id TEXT PRIMARY KEY REFERENCES salons(id),
+		data_key TEXT NOT NULL,
+		created_at ${int} NOT NULL
+	)`,
 	// The owner's log (issue 7). `id` is one counter for the whole server (the paging cursor);
 	// every query filters on salon_id first. `detail` holds ids and counts, never personal data.
 	`CREATE TABLE IF NOT EXISTS audit_events (
@@ -86,5 +92,9 @@ export const POSTGRES_SCHEMA: readonly string[] = common(
 /** Columns added after a table was first created: each adapter adds the missing ones on start
  * (CREATE TABLE IF NOT EXISTS leaves an older table as it was). */
 export const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
-	{ table: 'pairing_codes', column: 'location_id', type: 'TEXT' }
+	{ table: 'pairing_codes', column: 'location_id', type: 'TEXT' },
+	// Issue 7: the role a device acts as. `devices.role` keeps its CHECK ('owner' | 'staff': who
+	// created the salon); NULL here reads as 'owner' for the owner's device, 'reception' else.
+	{ table: 'devices', column: 'access_role', type: 'TEXT' },
+	{ table: 'pairing_codes', column: 'access_role', type: 'TEXT' }
 ];
