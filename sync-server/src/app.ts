@@ -9,6 +9,7 @@ import { HttpError, sendError, sendJson } from './http/errors.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
 import { auditRoutes } from './routes/audit.js';
+import { historyRoutes } from './routes/history.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
 import { deviceRoutes } from './routes/devices.js';
 import { pairingRoutes } from './routes/pairing.js';
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
 	...deviceRoutes,
 	...streamRoutes,
 	...auditRoutes,
+	...historyRoutes,
 	...replicationRoutes
 ];
 

@@ -1,5 +1,7 @@
 // Pull and push for every synced collection, shaped for RxDB's replicateRxCollection: pull by
 // a per-salon seq checkpoint, push with compare-and-swap against assumedMasterState.
+import { authorOf } from '../../../src/lib/domain/authorship.js';
+import { fieldChanges } from '../../../src/lib/domain/history.js';
 import { isTooFarInFuture } from '../../../src/lib/domain/hlc.js';
 import {
 	canonicalJson,
@@ -17,6 +19,7 @@ import { readJsonBody } from '../http/body.js';
 import type { RequestContext, Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
 import type { RevisionInput } from '../storage/types.js';
+import { pushAuditor } from './push-audit.js';
 
 // Bookkeeping that changes on every write; the revision log records what a person changed.
 const NOT_CONTENT = new Set(['_deleted', 'clock', 'updatedAt', 'sortName']);
@@ -90,13 +93,20 @@ export const replicationRoutes: Route[] = [
 			const at = ctx.deps.now();
 			refuseFutureClocks(body.rows, at);
 			const pk = primaryKeyOf(collection);
-			const describe = (prev: unknown | null, next: unknown): RevisionInput => ({
-				docId: String(asRecord(next)[pk]),
-				deviceId: device.id,
-				at,
-				fields: changedFields(prev, next),
-				deleted: asRecord(next)._deleted === true
-			});
+			const auditor = pushAuditor(collection);
+			const describe = (prev: unknown | null, next: unknown): RevisionInput => {
+				const fields = changedFields(prev, next);
+				auditor.accepted(prev, next);
+				return {
+					docId: String(asRecord(next)[pk]),
+					deviceId: device.id,
+					at,
+					fields,
+					deleted: asRecord(next)._deleted === true,
+					staffId: authorOf(collection, next),
+					changes: fieldChanges(prev, next, fields)
+				};
+			};
 			const result = await ctx.deps.storage.push(
 				device.salonId,
 				collection,
@@ -105,6 +115,7 @@ export const replicationRoutes: Route[] = [
 				at,
 				describe
 			);
+			await auditor.record(ctx.deps.storage, device.salonId, device.id, at);
 			sendJson(ctx.res, 200, { conflicts: result.conflicts });
 		}
 	}

@@ -86,5 +86,9 @@ export const POSTGRES_SCHEMA: readonly string[] = common(
 /** Columns added after a table was first created: each adapter adds the missing ones on start
  * (CREATE TABLE IF NOT EXISTS leaves an older table as it was). */
 export const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
-	{ table: 'pairing_codes', column: 'location_id', type: 'TEXT' }
+	{ table: 'pairing_codes', column: 'location_id', type: 'TEXT' },
+	// Issue 7 (field history): the staff member behind a revision and its {field: {old, new}} as
+	// JSON text (NULL for revisions written before).
+	{ table: 'revisions', column: 'staff_id', type: 'TEXT' },
+	{ table: 'revisions', column: 'changes', type: 'TEXT' }
 ];
