@@ -11,6 +11,8 @@ import type { Logger } from './log.js';
 import { auditRoutes } from './routes/audit.js';
 import { historyRoutes } from './routes/history.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
+import { deviceRoleRoutes } from './routes/device-role.js';
+import { exportRoutes } from './routes/exports.js';
 import { deviceRoutes } from './routes/devices.js';
 import { pairingRoutes } from './routes/pairing.js';
 import { replicationRoutes } from './routes/replication.js';
@@ -46,6 +48,8 @@ const ROUTES: Route[] = [
 	...salonRoutes,
 	...pairingRoutes,
 	...deviceLocationRoutes,
+	...deviceRoleRoutes,
+	...exportRoutes,
 	...deviceRoutes,
 	...streamRoutes,
 	...auditRoutes,
