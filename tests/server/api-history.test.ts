@@ -135,10 +135,9 @@ describe.each(BACKENDS)('field history and push audit (%s)', (name) => {
 		expect(revs.at(-1)?.changes.lastName).toEqual({ old: 'Rossi', new: 'Bianchi' });
 	});
 
-	it('masks contact values for a device whose role may not see contacts', async () => {
+	it('masks contact values for a therapist-role device, and shows it the health data', async () => {
 		await editedCard('card-2');
-		// A paired device; until device roles land its role grants no contact access.
-		const tablet = await pairDevice(s, owner, 'Tablet cabina 2');
+		const tablet = await pairDevice(s, owner, 'Tablet cabina 2', 'therapist');
 		const res = await history(tablet, 'card-2');
 		expect(res.status).toBe(200);
 		const edited = res.body.entries.at(-1)!;
@@ -148,6 +147,19 @@ describe.each(BACKENDS)('field history and push audit (%s)', (name) => {
 			old: [{ e164: '', raw: '•••• 4567', label: 'mobile' }],
 			new: [{ e164: '', raw: '•••• 6543', label: 'mobile' }],
 			masked: true
+		});
+		expect(byField.allergies).toMatchObject({
+			old: ['nickel'],
+			new: ['nickel', 'latex'],
+			masked: false
+		});
+		// Reception sees contacts as they are.
+		const reception = await pairDevice(s, owner, 'Reception tablet', 'reception');
+		const unmasked = (await history(reception, 'card-2')).body.entries.at(-1)!;
+		expect(unmasked.changes.find((c) => c.field === 'lastName')).toMatchObject({
+			old: 'Rossi',
+			new: 'Bianchi',
+			masked: false
 		});
 		const body = JSON.stringify(res.body);
 		for (const secret of ['Rossi', 'Bianchi', '1234567', '9876543'])
