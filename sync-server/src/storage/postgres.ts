@@ -4,6 +4,7 @@
 // the push transaction, so PostgreSQL delivers it only if the transaction commits.
 import pg from 'pg';
 import type { FieldChanges } from '../../../src/lib/domain/history.js';
+import { postgresDataKeys } from './data-keys.js';
 import { postgresAudit } from './postgres-audit.js';
 import { startListener } from './postgres-listen.js';
 import { num, pushInTransaction } from './postgres-push.js';
@@ -302,6 +303,7 @@ export async function openPostgresStorage({
 				changes: row.changes ? (JSON.parse(row.changes) as FieldChanges) : {}
 			}));
 		},
+		getOrCreateDataKey: postgresDataKeys(pool),
 		...postgresAudit(pool),
 		subscribe(listener) {
 			return hub.subscribe(listener);

@@ -7,6 +7,7 @@ import type { FieldChanges } from '../../../src/lib/domain/history.js';
 import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
 import { sqliteAudit } from './sqlite-audit.js';
 import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { sqliteDataKeys } from './data-keys.js';
 import { createSqlitePush } from './sqlite-push.js';
 import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
 import { PairingCodeCollisionError, type StoredDoc, type SyncStorage } from './types.js';
@@ -111,6 +112,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 	};
 
 	const push = createSqlitePush(db, hub);
+	const getOrCreateDataKey = sqliteDataKeys(db);
 
 	function assertOpen(): void {
 		if (isClosed) throw new Error('SQLite storage is closed');
@@ -207,6 +209,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 				changes: r.changes ? (JSON.parse(r.changes) as FieldChanges) : {}
 			}));
 		},
+		getOrCreateDataKey,
 		...sqliteAudit(db),
 		subscribe(listener) {
 			return hub.subscribe(listener);
