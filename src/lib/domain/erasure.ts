@@ -74,8 +74,8 @@ export function clientIdsOf(collection: string, doc: unknown): string[] {
 
 type Doc = Record<string, unknown>;
 
-/** Collection → the tombstone of one of its documents about an erased client. Consents add
- *  their entry here when their collection exists (no personal data, same id and clientId). */
+/** Collection → the tombstone of one of its documents about an erased client (no personal data,
+ *  same id and clientId). A new collection with a `clientId` adds its entry here. */
 const ATTACHED_TOMBSTONES: Record<string, (doc: Doc, at: number) => Doc> = {
 	visits: (d) => ({
 		...d,
@@ -96,7 +96,16 @@ const ATTACHED_TOMBSTONES: Record<string, (doc: Doc, at: number) => Doc> = {
 		author: '',
 		_deleted: true
 	}),
-	links: (d) => ({ ...d, staff: '', choices: {}, _deleted: true })
+	links: (d) => ({ ...d, staff: '', choices: {}, _deleted: true }),
+	// The consents collection's tombstone (consents.ts › toConsentTombstone): who signed, how and
+	// what she chose are gone; the record's id, client, time and text version remain.
+	consents: (d) => ({
+		...d,
+		choices: [],
+		signature: { width: 0, height: 0, strokes: [] },
+		signerName: '',
+		_deleted: true
+	})
 };
 
 /** Whether erasure knows how to empty documents of this collection. */

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
 import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { createSqliteErasure } from './sqlite-erase.js';
 import { createSqlitePush } from './sqlite-push.js';
 import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
 import { PairingCodeCollisionError, type StoredDoc, type SyncStorage } from './types.js';
@@ -103,7 +104,8 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		)
 	};
 
-	const push = createSqlitePush(db, hub);
+	const erasure = createSqliteErasure(db, hub);
+	const push = createSqlitePush(db, hub, erasure);
 
 	function assertOpen(): void {
 		if (isClosed) throw new Error('SQLite storage is closed');
@@ -183,6 +185,13 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		async push(salonId, collection, deviceId, rows, at, describe) {
 			assertOpen();
 			return push(salonId, collection, deviceId, rows, at, describe);
+		},
+		async erase(salonId, clientIds, at) {
+			assertOpen();
+			return erasure.erase(salonId, clientIds, at);
+		},
+		async isErased(salonId, clientId) {
+			return erasure.isErased(salonId, clientId);
 		},
 		async revisions(salonId, collection, docId) {
 			return st.revisions.all(salonId, collection, docId).map((r) => ({
