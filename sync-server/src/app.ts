@@ -10,6 +10,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
 import { deviceRoutes } from './routes/devices.js';
+import { eraseRoutes } from './routes/erase.js';
 import { pairingRoutes } from './routes/pairing.js';
 import { replicationRoutes } from './routes/replication.js';
 import { salonRoutes } from './routes/salons.js';
@@ -46,6 +47,7 @@ const ROUTES: Route[] = [
 	...deviceLocationRoutes,
 	...deviceRoutes,
 	...streamRoutes,
+	...eraseRoutes,
 	...replicationRoutes
 ];
 

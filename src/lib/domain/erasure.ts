@@ -8,6 +8,7 @@
 //
 // The sync server writes these tombstones (sync-server/src/storage, `erase`) and refuses any
 // later push that names an erased id; the app only ever receives them by pull.
+import { z } from 'zod';
 import { emptyClientFields, DELETED_CLOCK_KEY, type Client } from './client.js';
 import { canonicalJson } from './canonical-json.js';
 import { formatHlc, type Hlc } from './hlc.js';
@@ -137,3 +138,21 @@ export function withoutErasedClients(batch: unknown, erased: ReadonlySet<string>
 	if (keptIds.length === createdIds.length && keptFilled.length === filled.length) return null;
 	return { ...b, createdIds: keptIds, filled: keptFilled };
 }
+
+/** The most cards one erasure takes: a merged group is a handful; this bounds the request. */
+export const MAX_ERASE_GROUP = 50;
+
+/** `POST /api/v1/salons/:salonId/clients/:clientId/erase`: the card's whole merged group, and the
+ *  caller's confirmation that the person typed the client's name. */
+export const eraseRequestSchema = z
+	.object({
+		clientIds: z.array(z.string().min(1).max(40)).min(1).max(MAX_ERASE_GROUP),
+		confirm: z.literal(true)
+	})
+	.strict();
+export type EraseRequest = z.infer<typeof eraseRequestSchema>;
+
+export const eraseResponseSchema = z
+	.object({ erased: z.array(z.string()), documents: z.number().int().min(0) })
+	.strict();
+export type EraseResponse = z.infer<typeof eraseResponseSchema>;
