@@ -8,6 +8,7 @@ import { matchRoute, type RequestContext, type Route, type ServerDeps } from './
 import { HttpError, sendError, sendJson } from './http/errors.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
+import { auditRoutes } from './routes/audit.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
 import { deviceRoutes } from './routes/devices.js';
 import { eraseRoutes } from './routes/erase.js';
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
 	...deviceRoutes,
 	...streamRoutes,
 	...eraseRoutes,
+	...auditRoutes,
 	...replicationRoutes
 ];
 

@@ -102,6 +102,7 @@ describe.each(BACKENDS)('client erasure endpoint (%s)', (name) => {
 		expect(refused.body.error?.code).toBe('forbidden');
 		expect((await pull(owner, 'clients')).find((d) => d.id === 'c1')).toEqual(maria);
 		expect(await s.storage.isErased(owner.salonId, 'c1')).toBe(false);
+		expect(await s.storage.listAuditEvents(owner.salonId, { limit: 10, kinds: ['erasure'] })).toEqual([]);
 	});
 
 	it('refuses a request without confirmation or without the card in the group', async () => {
@@ -131,6 +132,14 @@ describe.each(BACKENDS)('client erasure endpoint (%s)', (name) => {
 		expect(isErasedClient(tombstone)).toBe(true);
 		expect(JSON.stringify(cards)).not.toContain('Rossi');
 		expect(await s.storage.revisions(owner.salonId, 'clients', 'c1')).toEqual([]);
+		// The owner's log records the erasure with ids and counts, never a name.
+		const [event] = await s.storage.listAuditEvents(owner.salonId, { limit: 10, kinds: ['erasure'] });
+		expect(event).toMatchObject({
+			kind: 'erasure',
+			deviceId: owner.deviceId,
+			detail: { clientIds: ['c1', 'c2'], documents: 3 }
+		});
+		expect(JSON.stringify(event)).not.toContain('Rossi');
 
 		// The tablet was offline: it edited the card and wrote a new note about her.
 		const edited = { ...maria, firstName: 'Mariella' };

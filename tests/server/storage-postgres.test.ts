@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPostgresStorage } from '../../sync-server/src/storage/postgres.js';
 import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/types.js';
+import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
 import { describeErasureContract } from './storage-erasure.contract.js';
 import { describeStorageContract } from './storage.contract.js';
@@ -24,6 +25,7 @@ afterAll(async () => {
 
 describeStorageContract('postgres', () => openPostgresStorage({ url }));
 describeLocationStorageContract('postgres', () => openPostgresStorage({ url }));
+describeAuditStorageContract('postgres', () => openPostgresStorage({ url }));
 
 describeErasureContract('postgres', async () => {
 	const storage = await openPostgresStorage({ url });

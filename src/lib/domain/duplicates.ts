@@ -10,6 +10,7 @@
 // Only certain and strong pairs are ever merged automatically.
 import type { ClientFields } from './client.js';
 import { normalizeFiscalCode } from './fiscal-code.js';
+import { isAbbreviatedName, isMaskedText } from './masking.js';
 import { foldName, normalizeEmail, normalizePhone } from './normalize.js';
 
 export type MatchLevel = 'certain' | 'strong' | 'review' | 'weak';
@@ -61,12 +62,15 @@ function nameKey(firstName: string, lastName: string): string {
 /** Normalised keys of one card, from its fields as stored or as typed in the form. */
 export function duplicateKeysOf(fields: ClientFields, defaultCountry = 'IT'): DuplicateKeys {
 	const phones: string[] = [];
+	// Masked values (a device without seeContacts, masking.ts) say nothing about who a client is.
 	for (const phone of fields.phones) {
+		if (isMaskedText(phone.raw)) continue;
 		const e164 = phone.e164 !== '' ? phone.e164 : normalizePhone(phone.raw, defaultCountry).e164;
 		if (e164 !== '' && !phones.includes(e164)) phones.push(e164);
 	}
 	const emails: string[] = [];
 	for (const email of fields.emails) {
+		if (isMaskedText(email)) continue;
 		const normal = normalizeEmail(email);
 		if (normal.includes('@') && !emails.includes(normal)) emails.push(normal);
 	}
@@ -74,7 +78,7 @@ export function duplicateKeysOf(fields: ClientFields, defaultCountry = 'IT'): Du
 	return {
 		phones,
 		emails,
-		name: nameKey(fields.firstName, fields.lastName),
+		name: isAbbreviatedName(fields.lastName) ? '' : nameKey(fields.firstName, fields.lastName),
 		fiscalCode: fiscalCode.length >= MIN_FISCAL_CODE ? fiscalCode : ''
 	};
 }

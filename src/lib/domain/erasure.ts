@@ -147,7 +147,9 @@ export const MAX_ERASE_GROUP = 50;
 export const eraseRequestSchema = z
 	.object({
 		clientIds: z.array(z.string().min(1).max(40)).min(1).max(MAX_ERASE_GROUP),
-		confirm: z.literal(true)
+		confirm: z.literal(true),
+		/** The signed-in staff member who erased (the owner's log), null when nobody. */
+		staffId: z.string().max(100).nullable().optional()
 	})
 	.strict();
 export type EraseRequest = z.infer<typeof eraseRequestSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ClientField } from './client.js';
 import { locationsSchema } from './locations.js';
+import { customRolesSchema } from './permissions.js';
 
 export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -31,7 +32,9 @@ export const salonSettingsSchema = z.object({
 	/** The chain's locations (locations.ts); empty for a salon with one place. */
 	locations: locationsSchema,
 	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
-	autoMergeDuplicates: z.boolean()
+	autoMergeDuplicates: z.boolean(),
+	/** The owner's custom roles (permissions.ts); the sync server reads them too. */
+	roles: customRolesSchema
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -42,7 +45,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	locale: 'it',
 	currency: 'EUR',
 	locations: [],
-	autoMergeDuplicates: true
+	autoMergeDuplicates: true,
+	roles: []
 };
 
 export const categorySchema = z.object({

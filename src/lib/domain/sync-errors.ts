@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
 	unauthorized: 401,
 	device_revoked: 401,
 	forbidden: 403,
+	/** A push changes a field the device's role may not edit (masking.ts, write-permissions.ts). */
+	forbidden_field: 403,
 	salon_exists: 403,
 	signup_closed: 403,
 	not_found: 404,

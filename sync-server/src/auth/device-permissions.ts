@@ -1,30 +1,29 @@
-// What a device's role allows on the server (issue 7 › Deliver 5): the same table the app asks
-// (src/lib/domain/permissions.ts), for the role the device was paired with. Custom roles live in
-// the salon's `roles` setting, read here so a custom role with `erase` works on the server too.
+// What a device may do: the permissions of the role it was paired with (issue 7), custom roles
+// resolved from the salon's synced `roles` setting. The server enforces the DEVICE's role; a
+// signed-in staff member only narrows what the app shows.
 import {
 	customRolesSchema,
-	roleCan,
+	permissionsOf,
 	type CustomRole,
 	type Permission
 } from '../../../src/lib/domain/permissions.js';
-import type { DeviceRecord, RequestContext } from '../http/context.js';
+import type { ServerDeps } from '../http/context.js';
+import type { DeviceRecord } from '../storage/types.js';
 
-async function customRolesOf(ctx: RequestContext, salonId: string): Promise<CustomRole[]> {
-	const doc = (await ctx.deps.storage.getDocument(salonId, 'settings', 'roles')) as {
+export const ROLES_SETTING_KEY = 'roles';
+
+async function customRolesOf(deps: ServerDeps, salonId: string): Promise<CustomRole[]> {
+	const doc = (await deps.storage.getDocument(salonId, 'settings', ROLES_SETTING_KEY)) as {
 		value?: unknown;
 		_deleted?: boolean;
 	} | null;
-	if (!doc || doc._deleted) return [];
-	const parsed = customRolesSchema.safeParse(doc.value);
-	// A malformed setting grants nothing: the built-in roles still work.
-	return parsed.success ? parsed.data : [];
+	const parsed = doc && !doc._deleted ? customRolesSchema.safeParse(doc.value) : null;
+	return parsed?.success ? parsed.data : [];
 }
 
-export async function deviceMay(
-	ctx: RequestContext,
-	device: DeviceRecord,
-	permission: Permission
-): Promise<boolean> {
-	if (roleCan(device.role, permission)) return true;
-	return roleCan(device.role, permission, await customRolesOf(ctx, device.salonId));
+export async function devicePermissions(
+	deps: ServerDeps,
+	device: DeviceRecord
+): Promise<ReadonlySet<Permission>> {
+	return permissionsOf(device.role, await customRolesOf(deps, device.salonId));
 }

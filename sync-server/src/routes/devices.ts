@@ -24,10 +24,18 @@ export const deviceRoutes: Route[] = [
 				throw new HttpError(403, 'forbidden', 'A device cannot revoke itself');
 			}
 			const { storage, now, hub } = ctx.deps;
-			const revoked = await storage.revokeDevice(owner.salonId, target, now());
+			const at = now();
+			const revoked = await storage.revokeDevice(owner.salonId, target, at);
 			if (!revoked) {
 				throw new HttpError(404, 'not_found', 'No such active device in this salon', 'deviceId');
 			}
+			await storage.recordAuditEvent(owner.salonId, {
+				kind: 'revocation',
+				at,
+				deviceId: owner.id,
+				staffId: null,
+				detail: { revokedDeviceId: target }
+			});
 			hub.closeDevice(target);
 			const device = (await storage.listDevices(owner.salonId)).find((d) => d.id === target);
 			sendJson(ctx.res, 200, { device: device ? toWireDevice(device) : null });

@@ -5,7 +5,7 @@
 import { eraseRequestSchema } from '../../../src/lib/domain/erasure.js';
 import { MAX_BODY_BYTES } from '../../../src/lib/domain/sync-protocol.js';
 import { authenticate } from '../auth/authenticate.js';
-import { deviceMay } from '../auth/device-permissions.js';
+import { devicePermissions } from '../auth/device-permissions.js';
 import { readJsonBody } from '../http/body.js';
 import type { Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
@@ -16,7 +16,7 @@ export const eraseRoutes: Route[] = [
 		pattern: '/api/v1/salons/:salonId/clients/:clientId/erase',
 		async handler(ctx) {
 			const device = await authenticate(ctx);
-			if (!(await deviceMay(ctx, device, 'erase'))) {
+			if (!(await devicePermissions(ctx.deps, device)).has('erase')) {
 				throw new HttpError(403, 'forbidden', "This device's role may not erase clients");
 			}
 			const body = parseOr400(eraseRequestSchema, await readJsonBody(ctx.req, MAX_BODY_BYTES));
@@ -28,8 +28,14 @@ export const eraseRoutes: Route[] = [
 			const { storage, now } = ctx.deps;
 			const at = now();
 			const result = await storage.erase(device.salonId, ids, at, device.id);
-			// The owner's log (audit_events): ids and counts only, never a name.
-			ctx.deps.log.info('client.erased', { deviceId: device.id, clients: ids.length });
+			// The owner's log: ids and counts only, never a name.
+			await storage.recordAuditEvent(device.salonId, {
+				kind: 'erasure',
+				at,
+				deviceId: device.id,
+				staffId: body.staffId ?? null,
+				detail: { clientIds: ids, documents: result.documents }
+			});
 			sendJson(ctx.res, 200, { erased: ids, documents: result.documents });
 		}
 	}

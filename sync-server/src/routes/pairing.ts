@@ -102,6 +102,14 @@ export const pairingRoutes: Route[] = [
 				locationId
 			});
 			ctx.deviceId = deviceId;
+			// The owner's device that made the code is the one who let the new device in.
+			await storage.recordAuditEvent(found.salonId, {
+				kind: 'pairing',
+				at,
+				deviceId: found.createdBy,
+				staffId: null,
+				detail: { pairedDeviceId: deviceId, locationId }
+			});
 			sendJson(ctx.res, 201, {
 				salonId: found.salonId,
 				deviceId,

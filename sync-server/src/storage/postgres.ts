@@ -4,6 +4,7 @@
 // the push transaction, so PostgreSQL delivers it only if the transaction commits.
 import pg from 'pg';
 import { eraseInTransaction } from './postgres-erase.js';
+import { postgresAudit } from './postgres-audit.js';
 import { startListener } from './postgres-listen.js';
 import { num, pushInTransaction } from './postgres-push.js';
 import { ADDED_COLUMNS, POSTGRES_SCHEMA } from './schema-sql.js';
@@ -297,6 +298,7 @@ export async function openPostgresStorage({
 				deleted: row.deleted
 			}));
 		},
+		...postgresAudit(pool),
 		subscribe(listener) {
 			return hub.subscribe(listener);
 		}

@@ -3,7 +3,7 @@
 // `salons.seq` is the per-salon change counter: a push locks that row, so seqs are assigned in
 // commit order without gaps or duplicates even with several server instances on one PostgreSQL.
 
-const common = (json: string, int: string) => [
+const common = (json: string, int: string, serial: string) => [
 	`CREATE TABLE IF NOT EXISTS salons (
 		id TEXT PRIMARY KEY,
 		name TEXT NOT NULL,
@@ -61,14 +61,35 @@ const common = (json: string, int: string) => [
 		client_id TEXT NOT NULL,
 		at ${int} NOT NULL,
 		PRIMARY KEY (salon_id, client_id)
-	)`
+	)`,
+	// The owner's log (issue 7). `id` is one counter for the whole server (the paging cursor);
+	// every query filters on salon_id first. `detail` holds ids and counts, never personal data.
+	`CREATE TABLE IF NOT EXISTS audit_events (
+		id ${serial},
+		salon_id TEXT NOT NULL REFERENCES salons(id),
+		kind TEXT NOT NULL,
+		at ${int} NOT NULL,
+		device_id TEXT NOT NULL,
+		staff_id TEXT,
+		detail ${json} NOT NULL
+	)`,
+	`CREATE INDEX IF NOT EXISTS audit_events_salon ON audit_events (salon_id, id)`,
+	`CREATE INDEX IF NOT EXISTS audit_events_kind ON audit_events (salon_id, kind, id)`
 ];
 
 /** SQLite: JSON as TEXT; INTEGER is 64-bit, so millisecond timestamps fit. */
-export const SQLITE_SCHEMA: readonly string[] = common('TEXT', 'INTEGER');
+export const SQLITE_SCHEMA: readonly string[] = common(
+	'TEXT',
+	'INTEGER',
+	'INTEGER PRIMARY KEY AUTOINCREMENT'
+);
 
 /** PostgreSQL: jsonb so later issues (erasure, audit) can query inside documents. */
-export const POSTGRES_SCHEMA: readonly string[] = common('JSONB', 'BIGINT');
+export const POSTGRES_SCHEMA: readonly string[] = common(
+	'JSONB',
+	'BIGINT',
+	'BIGSERIAL PRIMARY KEY'
+);
 
 /** Columns added after a table was first created: each adapter adds the missing ones on start
  * (CREATE TABLE IF NOT EXISTS leaves an older table as it was). */

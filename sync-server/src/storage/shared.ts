@@ -1,4 +1,5 @@
 // Pieces both adapters need, kept in one place so the two cannot drift apart.
+import { auditEventInputSchema, type AuditEventInput } from '../../../src/lib/domain/audit.js';
 import type { ChangeNotice, DeviceRecord } from './types.js';
 
 /** A pairing code dies after this many wrong secrets (contract: "5 wrong attempts kill it"). */
@@ -64,3 +65,8 @@ export const deviceParams = (d: DeviceRecord) => [
 	d.revokedAt,
 	d.locationId
 ];
+
+/** Checks an audit event before either adapter writes it (zod throws on a bad one). */
+export function checkedAuditEvent(event: AuditEventInput): AuditEventInput {
+	return auditEventInputSchema.parse(event);
+}

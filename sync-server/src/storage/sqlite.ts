@@ -4,6 +4,7 @@
 // Pushes go through sqlite-push.ts, which commits the pushes that arrive together at once.
 import Database from 'better-sqlite3';
 import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
+import { sqliteAudit } from './sqlite-audit.js';
 import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
 import { createSqliteErasure } from './sqlite-erase.js';
 import { createSqlitePush } from './sqlite-push.js';
@@ -203,6 +204,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 				deleted: r.deleted === 1
 			}));
 		},
+		...sqliteAudit(db),
 		subscribe(listener) {
 			return hub.subscribe(listener);
 		}

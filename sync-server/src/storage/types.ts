@@ -1,6 +1,17 @@
 // The storage interface the sync routes code against. Two adapters implement it (sqlite.ts,
 // postgres.ts) and one shared suite tests both (tests/server/storage.contract.ts), so a route
 // never needs to know which database is underneath.
+import type { AuditEvent, AuditEventInput, AuditKind } from '../../../src/lib/domain/audit.js';
+
+export type { AuditEvent, AuditEventInput, AuditKind };
+
+export interface AuditListQuery {
+	/** Only events with an id below this one (the previous page's last id); all when absent. */
+	before?: number;
+	limit: number;
+	/** Only these kinds; every kind when absent or empty. */
+	kinds?: readonly AuditKind[];
+}
 
 export interface StoredDoc {
 	id: string;
@@ -124,6 +135,11 @@ export interface SyncStorage {
 		collection: string,
 		docId: string
 	): Promise<Array<RevisionInput & { seq: number }>>;
+	/** The owner's log: appends one event (checked with auditEventInputSchema: a bad kind or a
+	 * detail with free text throws and writes nothing) and returns it with its id. */
+	recordAuditEvent(salonId: string, event: AuditEventInput): Promise<AuditEvent>;
+	/** The salon's events, newest first (id descending), filtered and paged by `q`. */
+	listAuditEvents(salonId: string, q: AuditListQuery): Promise<AuditEvent[]>;
 	/** Change notices from this and (PostgreSQL: LISTEN/NOTIFY) other server instances, delivered
 	 * only after commit. Returns the unsubscribe function. */
 	subscribe(listener: (n: ChangeNotice) => void): () => void;
