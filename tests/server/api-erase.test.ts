@@ -102,7 +102,9 @@ describe.each(BACKENDS)('client erasure endpoint (%s)', (name) => {
 		expect(refused.body.error?.code).toBe('forbidden');
 		expect((await pull(owner, 'clients')).find((d) => d.id === 'c1')).toEqual(maria);
 		expect(await s.storage.isErased(owner.salonId, 'c1')).toBe(false);
-		expect(await s.storage.listAuditEvents(owner.salonId, { limit: 10, kinds: ['erasure'] })).toEqual([]);
+		expect(
+			await s.storage.listAuditEvents(owner.salonId, { limit: 10, kinds: ['erasure'] })
+		).toEqual([]);
 	});
 
 	it('refuses a request without confirmation or without the card in the group', async () => {
@@ -133,7 +135,10 @@ describe.each(BACKENDS)('client erasure endpoint (%s)', (name) => {
 		expect(JSON.stringify(cards)).not.toContain('Rossi');
 		expect(await s.storage.revisions(owner.salonId, 'clients', 'c1')).toEqual([]);
 		// The owner's log records the erasure with ids and counts, never a name.
-		const [event] = await s.storage.listAuditEvents(owner.salonId, { limit: 10, kinds: ['erasure'] });
+		const [event] = await s.storage.listAuditEvents(owner.salonId, {
+			limit: 10,
+			kinds: ['erasure']
+		});
 		expect(event).toMatchObject({
 			kind: 'erasure',
 			deviceId: owner.deviceId,
