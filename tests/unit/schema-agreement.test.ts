@@ -23,6 +23,8 @@ import { noteSchema } from '$lib/domain/notes';
 import { fileSchema } from '$lib/domain/files';
 import { noteSchemaLiteral } from '$lib/db/schemas/notes.schema';
 import { fileSchemaLiteral } from '$lib/db/schemas/files.schema';
+import { consentRecordSchema } from '$lib/domain/consents';
+import { consentSchemaLiteral } from '$lib/db/schemas/consents.schema';
 import { generateClientFields, mulberry32 } from '../fixtures/clients';
 
 /** A validator-neutral description of a schema node, built from either side. */
@@ -154,7 +156,8 @@ describe('RxDB schemas mirror the zod schemas', () => {
 		['visits', visitSchema, visitSchemaLiteral],
 		['catalog', catalogItemSchema, catalogSchemaLiteral],
 		['notes', noteSchema, noteSchemaLiteral],
-		['files', fileSchema, fileSchemaLiteral]
+		['files', fileSchema, fileSchemaLiteral],
+		['consents', consentRecordSchema, consentSchemaLiteral]
 	] as const)('%s: same fields, types, nullability, required, enums, lengths', (_, zod, json) => {
 		expect(fromJson(json as unknown as JsonNode)).toEqual(fromZod(zod as unknown as ZodNode));
 	});

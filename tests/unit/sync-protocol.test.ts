@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { emptyClientFields } from '../../src/lib/domain/client';
 import { HybridClock } from '../../src/lib/domain/hlc';
 import { toTombstone } from '../../src/lib/domain/merge';
+import { makeConsent } from '../fixtures/consents';
 import { stampWrite } from '../../src/lib/domain/stamp';
 import {
 	ERROR_CODES,
@@ -97,13 +98,15 @@ const docs = {
 		_deleted: false
 	}),
 	notes: () => ({ ...makeNote(), _deleted: false }),
-	files: () => ({ ...makeFile(), _deleted: false })
+	files: () => ({ ...makeFile(), _deleted: false }),
+	consents: () => ({ ...makeConsent(), _deleted: false })
 };
 
 /** What a delete leaves: notes lose their text and pin, files their name and bytes. */
 const emptiedOnDelete: Record<string, Record<string, unknown>> = {
 	notes: { text: '', pinned: false },
-	files: { name: '', data: '', thumb: '' }
+	files: { name: '', data: '', thumb: '' },
+	consents: { signerName: '', choices: [], signature: { width: 0, height: 0, strokes: [] } }
 };
 
 /** The error path the server would answer for `body`, or null when it is accepted. */

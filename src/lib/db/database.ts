@@ -27,6 +27,7 @@ import { sourceJsonSchema, type SourceDocType } from './schemas/sources.schema';
 import { linkJsonSchema, type LinkDocType } from './schemas/links.schema';
 import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
 import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
+import { consentJsonSchema, type ConsentDocType } from './schemas/consents.schema';
 
 export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
@@ -38,6 +39,7 @@ export type VisitCollection = RxCollection<VisitDocType>;
 export type CatalogCollection = RxCollection<CatalogDocType>;
 export type NoteCollection = RxCollection<NoteDocType>;
 export type FileCollection = RxCollection<FileDocType>;
+export type ConsentCollection = RxCollection<ConsentDocType>;
 
 export interface SchedarioCollections {
 	clients: ClientCollection;
@@ -50,6 +52,7 @@ export interface SchedarioCollections {
 	catalog: CatalogCollection;
 	notes: NoteCollection;
 	files: FileCollection;
+	consents: ConsentCollection;
 }
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
@@ -131,7 +134,11 @@ export async function createSchedarioDatabase(
 				conflictHandler: conflictHandlerFor<CatalogDocType>('catalog')
 			},
 			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
-			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') }
+			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') },
+			consents: {
+				schema: consentJsonSchema,
+				conflictHandler: conflictHandlerFor<ConsentDocType>('consents')
+			}
 		});
 	} catch (error) {
 		// A failed open must not leave a half-open database holding collection slots.

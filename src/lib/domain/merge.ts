@@ -239,8 +239,10 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 		}
 		case 'notes':
 			return mergeNotes(a as unknown as NoteDoc, b as unknown as NoteDoc) as unknown as T;
-		// A file is never edited, only deleted: the same rule as categories and sources.
+		// A file is never edited, only deleted: the same rule as categories and sources. A consent
+		// record is append-only (consents.ts): its tombstone (erasure) wins the same way.
 		case 'files':
+		case 'consents':
 		case 'categories':
 		case 'sources':
 			return tombstoneOrLarger(a, b);

@@ -4,8 +4,10 @@ import type { ClientField } from './client.js';
 import { locationsSchema } from './locations.js';
 import { customRolesSchema } from './permissions.js';
 
-export const LOCALES = ['it', 'en', 'pt', 'bg'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES } from './locales.js';
+import { consentTextsSchema } from './consent-texts.js';
+
+export { LOCALES, type Locale } from './locales.js';
 
 /** Fields an owner may make required on the client form. */
 export const REQUIRABLE_FIELDS = [
@@ -19,6 +21,18 @@ export const REQUIRABLE_FIELDS = [
 	'fiscalCode',
 	'sourceId'
 ] as const satisfies readonly ClientField[];
+
+/** Who the data controller is, as the privacy form prints it. */
+export const salonDetailsSchema = z
+	.object({
+		legalName: z.string().max(200),
+		address: z.string().max(300),
+		vatNumber: z.string().max(40),
+		phone: z.string().max(40),
+		email: z.string().max(254)
+	})
+	.strict();
+export type SalonDetails = z.infer<typeof salonDetailsSchema>;
 
 export const salonSettingsSchema = z.object({
 	/** ISO 3166-1 alpha-2 country used to read phone numbers typed without a prefix. */
@@ -34,7 +48,11 @@ export const salonSettingsSchema = z.object({
 	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
 	autoMergeDuplicates: z.boolean(),
 	/** The owner's custom roles (permissions.ts); the sync server reads them too. */
-	roles: customRolesSchema
+	roles: customRolesSchema,
+	/** The consent texts the owner wrote, every version (consent-texts.ts; issue 7). */
+	consentTexts: consentTextsSchema,
+	/** The salon's details printed on the privacy form (issue 7). */
+	salonDetails: salonDetailsSchema
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -46,7 +64,9 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	currency: 'EUR',
 	locations: [],
 	autoMergeDuplicates: true,
-	roles: []
+	roles: [],
+	consentTexts: [],
+	salonDetails: { legalName: '', address: '', vatNumber: '', phone: '', email: '' }
 };
 
 export const categorySchema = z.object({

@@ -29,6 +29,7 @@ import {
 	type WireVisit
 } from './sync-documents.js';
 import { importBatchSchema, type ImportBatch } from './imports.js';
+import { consentWireSchema, type WireConsent } from './consents.js';
 import {
 	fileWireSchema,
 	noteWireSchema,
@@ -52,7 +53,8 @@ export const SYNCED_COLLECTIONS = [
 	'visits',
 	'catalog',
 	'notes',
-	'files'
+	'files',
+	'consents'
 ] as const;
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number];
 
@@ -67,7 +69,12 @@ export const MAX_FILE_PULL_LIMIT = 5;
 export const MAX_FILE_BODY_BYTES =
 	MAX_FILE_PUSH_ROWS * 2 * (MAX_FILE_BASE64 + MAX_THUMB_BASE64) + 500_000;
 
+/** A signed consent carries its signature strokes (≈ 20 KB at most): fewer rows per push keep
+ *  two versions per row under MAX_BODY_BYTES. */
+export const MAX_CONSENT_PUSH_ROWS = 20;
+
 export function maxPushRowsOf(collection: SyncedCollection): number {
+	if (collection === 'consents') return MAX_CONSENT_PUSH_ROWS;
 	return collection === 'files' ? MAX_FILE_PUSH_ROWS : MAX_PUSH_ROWS;
 }
 export function maxPullLimitOf(collection: SyncedCollection): number {
@@ -102,6 +109,7 @@ export interface WireDocOf {
 	catalog: WireCatalogItem;
 	notes: WireNote;
 	files: WireFile;
+	consents: WireConsent;
 }
 export type WireDoc = WireDocOf[SyncedCollection];
 
@@ -115,7 +123,8 @@ const DOCUMENT_SCHEMAS = {
 	visits: visitWireSchema,
 	catalog: catalogWireSchema,
 	notes: noteWireSchema,
-	files: fileWireSchema
+	files: fileWireSchema,
+	consents: consentWireSchema
 } as const;
 
 export function documentSchemaFor<C extends SyncedCollection>(
