@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERASED_CLOCK_KEY, toErasedClient } from '../../src/lib/domain/erasure.js';
 import type { PushRow, SyncStorage } from '../../sync-server/src/storage/types.js';
+import { makeConsent } from '../fixtures/consents.js';
 import { makeNote } from '../fixtures/notes-files.js';
 import { describeChange, insert, makeDoc, makeSalon, T0 } from './support/storage-factories.js';
 
@@ -59,6 +60,11 @@ export function describeErasureContract(
 			const otherNote = { ...note, id: 'n9', clientId: 'c9', text: 'Anna likes tea' };
 			await push(salonId, 'notes', [insert(note), insert(otherNote)]);
 			await push(salonId, 'visits', [insert(visit)]);
+			const consent = {
+				...makeConsent({ id: 'k1', clientId: 'c1', signerName: 'Maria Rossi' }),
+				_deleted: false
+			};
+			await push(salonId, 'consents', [insert(consent)]);
 			const link = {
 				id: 'c1~c2',
 				a: 'c1',
@@ -86,11 +92,13 @@ export function describeErasureContract(
 			expect(before.filter((r) => r.doc_id === 'c1')).toHaveLength(2);
 
 			const result = await storage.erase(salonId, ['c1', 'c2'], T0 + 10_000, 'dev-a');
-			expect(result.documents).toBe(6); // c1, c2, note, visit, link, import batch
+			expect(result.documents).toBe(7); // c1, c2, note, visit, consent, link, import batch
 			expect(result.seq).not.toBeNull();
 
 			const docs = await raw.docs(salonId);
-			const about = docs.filter((d) => ['c1', 'c2', 'n1', 'v1', 'c1~c2', 'i1'].includes(d.id));
+			const about = docs.filter((d) =>
+				['c1', 'c2', 'n1', 'v1', 'k1', 'c1~c2', 'i1'].includes(d.id)
+			);
 			for (const doc of about) {
 				const json = JSON.stringify(doc.data);
 				for (const word of PERSONAL)
@@ -102,7 +110,7 @@ export function describeErasureContract(
 			>;
 			expect(card).toEqual(toErasedClient('c1', T0 + 10_000));
 			expect((card.clock as Record<string, string>)[ERASED_CLOCK_KEY]).toBeDefined();
-			for (const id of ['n1', 'v1', 'c1~c2']) {
+			for (const id of ['n1', 'v1', 'k1', 'c1~c2']) {
 				expect((docs.find((d) => d.id === id)!.data as { _deleted: boolean })._deleted).toBe(true);
 			}
 			expect(docs.find((d) => d.id === 'i1')!.data).toMatchObject({
@@ -114,7 +122,7 @@ export function describeErasureContract(
 			expect(docs.find((d) => d.id === 'n9')!.data).toMatchObject({ text: 'Anna likes tea' });
 
 			const revisions = await raw.revisions(salonId);
-			const erasedIds = new Set(['c1', 'c2', 'n1', 'v1', 'c1~c2', 'i1']);
+			const erasedIds = new Set(['c1', 'c2', 'n1', 'v1', 'k1', 'c1~c2', 'i1']);
 			expect(revisions.filter((r) => erasedIds.has(r.doc_id))).toEqual([]);
 			expect(revisions.some((r) => r.doc_id === 'c9')).toBe(true);
 			expect(revisions.some((r) => r.doc_id === 'n9')).toBe(true);

@@ -21,6 +21,7 @@ import {
 import { sortNameOf } from '$lib/domain/normalize';
 import { stampWrite } from '$lib/domain/stamp';
 import { canonicalJson, documentSchemaFor } from '$lib/domain/sync-protocol';
+import { makeConsent } from '../fixtures/consents';
 import { makeVisit } from '../fixtures/visits';
 
 const T0 = 1_763_942_400_000;
@@ -245,6 +246,15 @@ describe('attached documents of an erased client', () => {
 			expect(mergeDocs(collection, doc as never, erased as never)).toEqual(erased);
 			expect(mergeDocs(collection, erased as never, doc as never)).toEqual(erased);
 		}
+		const consent = {
+			...makeConsent({ clientId: 'c1', signerName: 'Maria Rossi' }),
+			_deleted: false
+		};
+		const erasedConsent = erasedFormOf('consents', consent, T0)!;
+		expect(documentSchemaFor('consents').safeParse(erasedConsent).success).toBe(true);
+		expect(JSON.stringify(erasedConsent)).not.toContain('Maria');
+		expect(mergeDocs('consents', consent, erasedConsent as typeof consent)).toEqual(erasedConsent);
+		expect(mergeDocs('consents', erasedConsent as typeof consent, consent)).toEqual(erasedConsent);
 		const file = erasedFormOf(
 			'files',
 			{ id: 'f1', clientId: 'c1', name: 'a.jpg', data: 'AAAA' },
