@@ -10,6 +10,8 @@ import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
 import { auditRoutes } from './routes/audit.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
+import { deviceRoleRoutes } from './routes/device-role.js';
+import { exportRoutes } from './routes/exports.js';
 import { deviceRoutes } from './routes/devices.js';
 import { eraseRoutes } from './routes/erase.js';
 import { pairingRoutes } from './routes/pairing.js';
@@ -46,6 +48,8 @@ const ROUTES: Route[] = [
 	...salonRoutes,
 	...pairingRoutes,
 	...deviceLocationRoutes,
+	...deviceRoleRoutes,
+	...exportRoutes,
 	...deviceRoutes,
 	...streamRoutes,
 	...eraseRoutes,

@@ -95,11 +95,33 @@ describe.each(BACKENDS)('client erasure endpoint (%s)', (name) => {
 		return { maria, twin, note };
 	}
 
+	/** A device paired with a code for `role`. */
+	async function pairAs(role: string): Promise<Session> {
+		const code = await api<{ code: string }>(
+			s.url,
+			'POST',
+			salonPath(owner.salonId, 'pairing-codes'),
+			{
+				token: owner.token,
+				body: { role }
+			}
+		);
+		const res = await api<Session>(s.url, 'POST', '/api/v1/pair', {
+			body: { code: code.body.code, deviceName: `${role} device` }
+		});
+		expect(res.status).toBe(201);
+		return res.body;
+	}
+
 	it('a device whose role may not erase gets 403 and nothing changes', async () => {
 		const { maria } = await seed();
-		const refused = await erase(tablet, 'c1', { clientIds: ['c1', 'c2'], confirm: true });
-		expect(refused.status).toBe(403);
-		expect(refused.body.error?.code).toBe('forbidden');
+		const therapist = await pairAs('therapist');
+		const reception = await pairAs('reception');
+		for (const device of [tablet, therapist, reception]) {
+			const refused = await erase(device, 'c1', { clientIds: ['c1', 'c2'], confirm: true });
+			expect(refused.status).toBe(403);
+			expect(refused.body.error?.code).toBe('forbidden');
+		}
 		expect((await pull(owner, 'clients')).find((d) => d.id === 'c1')).toEqual(maria);
 		expect(await s.storage.isErased(owner.salonId, 'c1')).toBe(false);
 		expect(

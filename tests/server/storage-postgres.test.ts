@@ -8,6 +8,7 @@ import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/ty
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
 import { describeErasureContract } from './storage-erasure.contract.js';
+import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import { describeChange, insert, makeDoc, makeSalon } from './support/storage-factories.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
@@ -26,6 +27,7 @@ afterAll(async () => {
 describeStorageContract('postgres', () => openPostgresStorage({ url }));
 describeLocationStorageContract('postgres', () => openPostgresStorage({ url }));
 describeAuditStorageContract('postgres', () => openPostgresStorage({ url }));
+describeRoleStorageContract('postgres', () => openPostgresStorage({ url }));
 
 describeErasureContract('postgres', async () => {
 	const storage = await openPostgresStorage({ url });

@@ -10,6 +10,7 @@ import type { ChangeNotice, RevisionInput } from '../../sync-server/src/storage/
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
 import { describeErasureContract } from './storage-erasure.contract.js';
+import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import {
 	describeChange,
@@ -30,6 +31,7 @@ describeLocationStorageContract('sqlite', () =>
 describeAuditStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'audit.sqlite') })
 );
+describeRoleStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'roles.sqlite') }));
 
 describeErasureContract('sqlite', async () => {
 	const file = join(tmp, 'erasure.sqlite');

@@ -5,7 +5,7 @@
 import { eraseRequestSchema } from '../../../src/lib/domain/erasure.js';
 import { MAX_BODY_BYTES } from '../../../src/lib/domain/sync-protocol.js';
 import { authenticate } from '../auth/authenticate.js';
-import { devicePermissions } from '../auth/device-permissions.js';
+import { assertDeviceCan } from '../auth/device-permissions.js';
 import { readJsonBody } from '../http/body.js';
 import type { Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
@@ -16,9 +16,7 @@ export const eraseRoutes: Route[] = [
 		pattern: '/api/v1/salons/:salonId/clients/:clientId/erase',
 		async handler(ctx) {
 			const device = await authenticate(ctx);
-			if (!(await devicePermissions(ctx.deps, device)).has('erase')) {
-				throw new HttpError(403, 'forbidden', "This device's role may not erase clients");
-			}
+			await assertDeviceCan(ctx.deps, device, 'erase');
 			const body = parseOr400(eraseRequestSchema, await readJsonBody(ctx.req, MAX_BODY_BYTES));
 			const clientId = ctx.params.clientId as string;
 			if (!body.clientIds.includes(clientId)) {
