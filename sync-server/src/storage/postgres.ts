@@ -4,6 +4,7 @@
 // the push transaction, so PostgreSQL delivers it only if the transaction commits.
 import pg from 'pg';
 import { eraseInTransaction } from './postgres-erase.js';
+import { postgresDataKeys } from './data-keys.js';
 import { postgresAudit } from './postgres-audit.js';
 import { startListener } from './postgres-listen.js';
 import { num, pushInTransaction } from './postgres-push.js';
@@ -314,6 +315,7 @@ export async function openPostgresStorage({
 				deleted: row.deleted
 			}));
 		},
+		getOrCreateDataKey: postgresDataKeys(pool),
 		...postgresAudit(pool),
 		subscribe(listener) {
 			return hub.subscribe(listener);

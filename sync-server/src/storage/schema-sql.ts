@@ -62,6 +62,12 @@ const common = (json: string, int: string, serial: string) => [
 		at ${int} NOT NULL,
 		PRIMARY KEY (salon_id, client_id)
 	)`,
+	// Issue 7, encryption at rest: one random data key per salon, released to its paired devices.
+	`CREATE TABLE IF NOT EXISTS data_keys (
+		salon_id TEXT PRIMARY KEY REFERENCES salons(id),
+		data_key TEXT NOT NULL,
+		created_at ${int} NOT NULL
+	)`,
 	// The owner's log (issue 7). `id` is one counter for the whole server (the paging cursor);
 	// every query filters on salon_id first. `detail` holds ids and counts, never personal data.
 	`CREATE TABLE IF NOT EXISTS audit_events (

@@ -7,6 +7,7 @@ import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
 import { sqliteAudit } from './sqlite-audit.js';
 import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
 import { createSqliteErasure } from './sqlite-erase.js';
+import { sqliteDataKeys } from './data-keys.js';
 import { createSqlitePush } from './sqlite-push.js';
 import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
 import { PairingCodeCollisionError, type StoredDoc, type SyncStorage } from './types.js';
@@ -110,6 +111,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 
 	const erasure = createSqliteErasure(db, hub);
 	const push = createSqlitePush(db, hub, erasure);
+	const getOrCreateDataKey = sqliteDataKeys(db);
 
 	function assertOpen(): void {
 		if (isClosed) throw new Error('SQLite storage is closed');
@@ -211,6 +213,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 				deleted: r.deleted === 1
 			}));
 		},
+		getOrCreateDataKey,
 		...sqliteAudit(db),
 		subscribe(listener) {
 			return hub.subscribe(listener);
