@@ -10,6 +10,8 @@ import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
 import { auditRoutes } from './routes/audit.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
+import { deviceRoleRoutes } from './routes/device-role.js';
+import { exportRoutes } from './routes/exports.js';
 import { deviceRoutes } from './routes/devices.js';
 import { pairingRoutes } from './routes/pairing.js';
 import { replicationRoutes } from './routes/replication.js';
@@ -45,6 +47,8 @@ const ROUTES: Route[] = [
 	...salonRoutes,
 	...pairingRoutes,
 	...deviceLocationRoutes,
+	...deviceRoleRoutes,
+	...exportRoutes,
 	...deviceRoutes,
 	...streamRoutes,
 	...auditRoutes,

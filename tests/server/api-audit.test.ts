@@ -63,7 +63,7 @@ describe.each(BACKENDS)('audit log (%s)', (name) => {
 				kind: 'pairing',
 				deviceId: owner.deviceId,
 				deviceName: 'Reception PC',
-				detail: { pairedDeviceId: tablet.deviceId, locationId: null }
+				detail: { pairedDeviceId: tablet.deviceId, locationId: null, role: 'reception' }
 			}
 		]);
 		for (const e of res.body.events) expect(e.at).toBe(s.now());

@@ -51,7 +51,16 @@ describe.each(BACKENDS)('devices (%s)', (name) => {
 			);
 			for (const d of res.body.devices) {
 				expect(Object.keys(d).sort()).toEqual(
-					['createdAt', 'id', 'lastSeenAt', 'locationId', 'name', 'revokedAt', 'role'].sort()
+					[
+						'accessRole',
+						'createdAt',
+						'id',
+						'lastSeenAt',
+						'locationId',
+						'name',
+						'revokedAt',
+						'role'
+					].sort()
 				);
 			}
 		}

@@ -7,6 +7,7 @@ import { openPostgresStorage } from '../../sync-server/src/storage/postgres.js';
 import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/types.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
+import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import { describeChange, insert, makeDoc, makeSalon } from './support/storage-factories.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
@@ -25,6 +26,7 @@ afterAll(async () => {
 describeStorageContract('postgres', () => openPostgresStorage({ url }));
 describeLocationStorageContract('postgres', () => openPostgresStorage({ url }));
 describeAuditStorageContract('postgres', () => openPostgresStorage({ url }));
+describeRoleStorageContract('postgres', () => openPostgresStorage({ url }));
 
 describe('PostgreSQL with two server instances', () => {
 	let one: SyncStorage;

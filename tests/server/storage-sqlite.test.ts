@@ -9,6 +9,7 @@ import { openSqliteStorage } from '../../sync-server/src/storage/sqlite.js';
 import type { ChangeNotice, RevisionInput } from '../../sync-server/src/storage/types.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
+import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import {
 	describeChange,
@@ -29,6 +30,7 @@ describeLocationStorageContract('sqlite', () =>
 describeAuditStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'audit.sqlite') })
 );
+describeRoleStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'roles.sqlite') }));
 
 describe('SQLite durability', () => {
 	it('keeps every push acknowledged before the process was SIGKILLed', async () => {

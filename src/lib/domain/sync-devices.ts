@@ -1,6 +1,7 @@
 // Sync protocol, devices: creating a salon, pairing codes, device tokens, the device list and
 // the stream ticket. Bodies both the app and the server parse with (strict, bounded).
 import { z } from 'zod';
+import { roleIdSchema } from './permissions.js';
 
 /** Crockford base32 without the ambiguous I, L, O, U. */
 export const PAIRING_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -31,7 +32,9 @@ export const deviceTokenResponseSchema = z
 		token: z.string().min(1).max(200),
 		role,
 		/** The location the device was paired for (optional: servers before chains omit it). */
-		locationId: idText.nullable().optional()
+		locationId: idText.nullable().optional(),
+		/** The role the device acts as (issue 7; servers before roles omit it). */
+		accessRole: roleIdSchema.optional()
 	})
 	.strict();
 export type DeviceTokenResponse = z.infer<typeof deviceTokenResponseSchema>;
@@ -41,7 +44,11 @@ export const pairResponseSchema = deviceTokenResponseSchema;
 /** Body of POST …/pairing-codes; may be empty. The device paired with the code is assigned to
  *  `locationId` (a location of the salon, see locations.ts). */
 export const pairingCodeRequestSchema = z
-	.object({ locationId: idText.nullable().optional() })
+	.object({
+		locationId: idText.nullable().optional(),
+		/** The role the paired device acts as (issue 7); default 'reception'. */
+		role: roleIdSchema.optional()
+	})
 	.strict();
 export type PairingCodeRequest = z.infer<typeof pairingCodeRequestSchema>;
 
@@ -70,7 +77,9 @@ export const deviceSchema = z
 		createdAt: z.number().int().min(0),
 		lastSeenAt: z.number().int().min(0).nullable(),
 		revokedAt: z.number().int().min(0).nullable(),
-		locationId: idText.nullable()
+		locationId: idText.nullable(),
+		/** The role the device acts as (issue 7; servers before roles omit it). */
+		accessRole: roleIdSchema.optional()
 	})
 	.strict();
 export type Device = z.infer<typeof deviceSchema>;
@@ -82,6 +91,10 @@ export const deviceResponseSchema = z.object({ device: deviceSchema }).strict();
 /** Body of POST …/devices/:deviceId/location (owner only); null takes the device off any. */
 export const deviceLocationRequestSchema = z.object({ locationId: idText.nullable() }).strict();
 export type DeviceLocationRequest = z.infer<typeof deviceLocationRequestSchema>;
+
+/** Body of POST …/devices/:deviceId/role (manageStaff): the role the device acts as from now. */
+export const deviceRoleRequestSchema = z.object({ role: roleIdSchema }).strict();
+export type DeviceRoleRequest = z.infer<typeof deviceRoleRequestSchema>;
 
 export const streamTicketResponseSchema = z
 	.object({ ticket: z.string().min(1).max(200), expiresAt: z.number().int().min(0) })

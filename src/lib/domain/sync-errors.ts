@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
 	pairing_code_invalid: 400,
 	/** A location id that is not an active location of the salon (settings › locations). */
 	unknown_location: 400,
+	/** A role that is neither built in nor one of the salon's custom roles (settings › roles). */
+	unknown_role: 400,
 	unauthorized: 401,
 	device_revoked: 401,
 	forbidden: 403,

@@ -3,6 +3,7 @@
 // before anything of salon B is read.
 import { HttpError } from '../http/errors.js';
 import type { DeviceRecord, RequestContext } from '../http/context.js';
+import { devicePermissions } from './device-permissions.js';
 import { bearerToken, hashToken } from './tokens.js';
 
 /** lastSeenAt is written at most this often per device, not on every request. */
@@ -32,7 +33,9 @@ export async function authenticate(
 			'Retry-After': String(wait)
 		});
 	}
-	if (opts.ownerOnly && device.role !== 'owner') {
+	// "Owner only" means a role that manages staff and devices (issue 7): the owner's device, or
+	// any device the owner gave such a role.
+	if (opts.ownerOnly && !(await devicePermissions(ctx.deps, device)).has('manageStaff')) {
 		throw new HttpError(403, 'forbidden', "Only an owner's device may do this");
 	}
 	const at = now();

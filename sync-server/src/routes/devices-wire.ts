@@ -1,4 +1,5 @@
 // The device as the API shows it: never the token hash, never the salon (it is in the URL).
+import { deviceRoleOf } from '../auth/device-permissions.js';
 import type { DeviceRecord } from '../storage/types.js';
 
 export interface WireDevice {
@@ -9,6 +10,7 @@ export interface WireDevice {
 	lastSeenAt: number | null;
 	revokedAt: number | null;
 	locationId: string | null;
+	accessRole: string;
 }
 
 export function toWireDevice(d: DeviceRecord): WireDevice {
@@ -19,6 +21,7 @@ export function toWireDevice(d: DeviceRecord): WireDevice {
 		createdAt: d.createdAt,
 		lastSeenAt: d.lastSeenAt,
 		revokedAt: d.revokedAt,
-		locationId: d.locationId
+		locationId: d.locationId,
+		accessRole: deviceRoleOf(d)
 	};
 }

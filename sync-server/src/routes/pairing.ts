@@ -6,6 +6,7 @@ import {
 	pairRequestSchema
 } from '../../../src/lib/domain/sync-protocol.js';
 import { authenticate, limitByIp } from '../auth/authenticate.js';
+import { assertRoleOfSalon } from '../auth/device-permissions.js';
 import {
 	hashPairingSecret,
 	newPairingCode,
@@ -19,6 +20,9 @@ import type { Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
 import { PairingCodeCollisionError } from '../storage/types.js';
 import { assertLocationOfSalon, isLocationOfSalon } from './device-location.js';
+
+/** The role of a device paired with a code that names none (and of codes made before roles). */
+const DEFAULT_PAIRED_ROLE = 'reception';
 
 const invalid = () =>
 	new HttpError(400, 'pairing_code_invalid', 'This pairing code is not valid', 'code');
@@ -35,6 +39,8 @@ export const pairingRoutes: Route[] = [
 			);
 			const locationId = body.locationId ?? null;
 			await assertLocationOfSalon(ctx.deps, owner.salonId, locationId);
+			const accessRole = body.role ?? DEFAULT_PAIRED_ROLE;
+			await assertRoleOfSalon(ctx.deps, owner.salonId, accessRole);
 			const { storage, now } = ctx.deps;
 			const expiresAt = now() + PAIRING_CODE_TTL_MS;
 			// 32^4 ids: a clash with another live code is rare but possible on a busy server.
@@ -49,7 +55,8 @@ export const pairingRoutes: Route[] = [
 						attempts: 0,
 						usedAt: null,
 						createdBy: owner.id,
-						locationId
+						locationId,
+						accessRole
 					});
 				} catch (error) {
 					if (error instanceof PairingCodeCollisionError) continue;
@@ -88,6 +95,8 @@ export const pairingRoutes: Route[] = [
 				(await isLocationOfSalon(ctx.deps, found.salonId, found.locationId))
 					? found.locationId
 					: null;
+			// A custom role removed since the code was made gives no permissions (permissionsOf).
+			const accessRole = found.accessRole ?? DEFAULT_PAIRED_ROLE;
 			const token = newToken();
 			const deviceId = newId(at);
 			await storage.createDevice({
@@ -99,7 +108,8 @@ export const pairingRoutes: Route[] = [
 				createdAt: at,
 				lastSeenAt: at,
 				revokedAt: null,
-				locationId
+				locationId,
+				accessRole
 			});
 			ctx.deviceId = deviceId;
 			// The owner's device that made the code is the one who let the new device in.
@@ -108,14 +118,15 @@ export const pairingRoutes: Route[] = [
 				at,
 				deviceId: found.createdBy,
 				staffId: null,
-				detail: { pairedDeviceId: deviceId, locationId }
+				detail: { pairedDeviceId: deviceId, locationId, role: accessRole }
 			});
 			sendJson(ctx.res, 201, {
 				salonId: found.salonId,
 				deviceId,
 				token,
 				role: 'staff',
-				locationId
+				locationId,
+				accessRole
 			});
 		}
 	}

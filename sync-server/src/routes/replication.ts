@@ -13,10 +13,12 @@ import {
 	type SyncedCollection
 } from '../../../src/lib/domain/sync-protocol.js';
 import { authenticate } from '../auth/authenticate.js';
+import { devicePermissions } from '../auth/device-permissions.js';
 import { readJsonBody } from '../http/body.js';
 import type { RequestContext, Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
 import type { RevisionInput } from '../storage/types.js';
+import { authorizePush, maskFor } from './replication-access.js';
 
 // Bookkeeping that changes on every write; the revision log records what a person changed.
 const NOT_CONTENT = new Set(['_deleted', 'clock', 'updatedAt', 'sortName']);
@@ -73,8 +75,13 @@ export const replicationRoutes: Route[] = [
 			const limit = Math.min(body.limit, maxPullLimitOf(collection));
 			const docs = await ctx.deps.storage.pull(device.salonId, collection, after, limit);
 			const last = docs.at(-1);
+			const perms = await devicePermissions(ctx.deps, device);
 			sendJson(ctx.res, 200, {
-				documents: docs.map((d) => d.data),
+				documents: maskFor(
+					collection,
+					docs.map((d) => d.data),
+					perms
+				),
 				checkpoint: { seq: last ? last.seq : after }
 			});
 		}
@@ -97,15 +104,17 @@ export const replicationRoutes: Route[] = [
 				fields: changedFields(prev, next),
 				deleted: asRecord(next)._deleted === true
 			});
+			const perms = await devicePermissions(ctx.deps, device);
+			const rows = await authorizePush(ctx.deps, device.salonId, collection, body.rows, perms);
 			const result = await ctx.deps.storage.push(
 				device.salonId,
 				collection,
 				device.id,
-				body.rows.map((r) => ({ assumed: r.assumedMasterState, next: r.newDocumentState })),
+				rows,
 				at,
 				describe
 			);
-			sendJson(ctx.res, 200, { conflicts: result.conflicts });
+			sendJson(ctx.res, 200, { conflicts: maskFor(collection, result.conflicts, perms) });
 		}
 	}
 ];

@@ -36,11 +36,19 @@ export const salonRoutes: Route[] = [
 					createdAt: at,
 					lastSeenAt: at,
 					revokedAt: null,
-					locationId: null
+					locationId: null,
+					accessRole: 'owner'
 				}
 			);
 			ctx.deviceId = deviceId;
-			sendJson(ctx.res, 201, { salonId, deviceId, token, role: 'owner', locationId: null });
+			sendJson(ctx.res, 201, {
+				salonId,
+				deviceId,
+				token,
+				role: 'owner',
+				locationId: null,
+				accessRole: 'owner'
+			});
 		}
 	}
 ];

@@ -37,6 +37,7 @@ interface DeviceRow {
 	last_seen_at: string | null;
 	revoked_at: string | null;
 	location_id: string | null;
+	access_role: string | null;
 }
 
 interface PairingRow {
@@ -48,6 +49,7 @@ interface PairingRow {
 	used_at: string | null;
 	created_by: string;
 	location_id: string | null;
+	access_role: string | null;
 }
 
 const toDevice = (r: DeviceRow): DeviceRecord => ({
@@ -59,11 +61,14 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
 	createdAt: num(r.created_at),
 	lastSeenAt: numOrNull(r.last_seen_at),
 	revokedAt: numOrNull(r.revoked_at),
-	locationId: r.location_id
+	locationId: r.location_id,
+	// Omitted when never set (devices and codes made before roles).
+	...(r.access_role ? { accessRole: r.access_role } : {})
 });
 
 const INSERT_DEVICE = `INSERT INTO devices (id, salon_id, name, role, token_hash, created_at,
-	last_seen_at, revoked_at, location_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+	last_seen_at, revoked_at, location_id, access_role)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 export async function openPostgresStorage({
 	url,
 	maxConnections = 10
@@ -176,14 +181,23 @@ export async function openPostgresStorage({
 			);
 			return r.rowCount === 1;
 		},
+		async setDeviceRole(salonId, deviceId, accessRole) {
+			const r = await pool.query(
+				`UPDATE devices SET access_role = $1
+				 WHERE salon_id = $2 AND id = $3 AND revoked_at IS NULL`,
+				[accessRole, salonId, deviceId]
+			);
+			return r.rowCount === 1;
+		},
 		async createPairingCode(c) {
 			const r = await pool.query(
 				`INSERT INTO pairing_codes (code_id, salon_id, secret_hash, expires_at, attempts, used_at,
-					created_by, location_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $10)
+					created_by, location_id, access_role) VALUES ($1, $2, $3, $4, $5, $6, $7, $10, $11)
 				 ON CONFLICT (code_id) DO UPDATE SET salon_id = excluded.salon_id,
 					secret_hash = excluded.secret_hash, expires_at = excluded.expires_at,
 					attempts = excluded.attempts, used_at = excluded.used_at,
-					created_by = excluded.created_by, location_id = excluded.location_id
+					created_by = excluded.created_by, location_id = excluded.location_id,
+					access_role = excluded.access_role
 				 WHERE pairing_codes.used_at IS NOT NULL OR pairing_codes.expires_at <= $8
 					OR pairing_codes.attempts >= $9`,
 				[
@@ -196,7 +210,8 @@ export async function openPostgresStorage({
 					c.createdBy,
 					Date.now(),
 					MAX_PAIRING_ATTEMPTS,
-					c.locationId
+					c.locationId,
+					c.accessRole ?? null
 				]
 			);
 			if (r.rowCount === 0) throw new PairingCodeCollisionError(c.codeId);
@@ -215,7 +230,8 @@ export async function openPostgresStorage({
 				attempts: row.attempts,
 				usedAt: numOrNull(row.used_at),
 				createdBy: row.created_by,
-				locationId: row.location_id
+				locationId: row.location_id,
+				...(row.access_role ? { accessRole: row.access_role } : {})
 			};
 		},
 		async recordPairingAttempt(codeId) {

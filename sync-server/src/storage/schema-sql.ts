@@ -86,5 +86,9 @@ export const POSTGRES_SCHEMA: readonly string[] = common(
 /** Columns added after a table was first created: each adapter adds the missing ones on start
  * (CREATE TABLE IF NOT EXISTS leaves an older table as it was). */
 export const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
-	{ table: 'pairing_codes', column: 'location_id', type: 'TEXT' }
+	{ table: 'pairing_codes', column: 'location_id', type: 'TEXT' },
+	// Issue 7: the role a device acts as. `devices.role` keeps its CHECK ('owner' | 'staff': who
+	// created the salon); NULL here reads as 'owner' for the owner's device, 'reception' else.
+	{ table: 'devices', column: 'access_role', type: 'TEXT' },
+	{ table: 'pairing_codes', column: 'access_role', type: 'TEXT' }
 ];

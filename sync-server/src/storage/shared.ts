@@ -63,7 +63,8 @@ export const deviceParams = (d: DeviceRecord) => [
 	d.createdAt,
 	d.lastSeenAt,
 	d.revokedAt,
-	d.locationId
+	d.locationId,
+	d.accessRole ?? null
 ];
 
 /** Checks an audit event before either adapter writes it (zod throws on a bad one). */

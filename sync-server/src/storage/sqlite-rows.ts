@@ -11,6 +11,7 @@ export interface DeviceRow {
 	last_seen_at: number | null;
 	revoked_at: number | null;
 	location_id: string | null;
+	access_role: string | null;
 }
 
 export interface PairingRow {
@@ -22,6 +23,7 @@ export interface PairingRow {
 	used_at: number | null;
 	created_by: string;
 	location_id: string | null;
+	access_role: string | null;
 }
 
 export const toDevice = (r: DeviceRow): DeviceRecord => ({
@@ -33,7 +35,9 @@ export const toDevice = (r: DeviceRow): DeviceRecord => ({
 	createdAt: r.created_at,
 	lastSeenAt: r.last_seen_at,
 	revokedAt: r.revoked_at,
-	locationId: r.location_id
+	locationId: r.location_id,
+	// Omitted when never set (devices and codes made before roles).
+	...(r.access_role ? { accessRole: r.access_role } : {})
 });
 
 export const toPairing = (r: PairingRow): PairingCodeRecord => ({
@@ -44,5 +48,7 @@ export const toPairing = (r: PairingRow): PairingCodeRecord => ({
 	attempts: r.attempts,
 	usedAt: r.used_at,
 	createdBy: r.created_by,
-	locationId: r.location_id
+	locationId: r.location_id,
+	// Omitted when never set (devices and codes made before roles).
+	...(r.access_role ? { accessRole: r.access_role } : {})
 });

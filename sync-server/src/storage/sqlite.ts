@@ -47,7 +47,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		salonSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM salons WHERE id = ?'),
 		insertDevice: db.prepare(
 			`INSERT INTO devices (id, salon_id, name, role, token_hash, created_at, last_seen_at,
-				revoked_at, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				revoked_at, location_id, access_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		deviceByHash: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?'),
 		devicesOf: db.prepare<[string], DeviceRow>(
@@ -63,14 +63,17 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		setDeviceLocation: db.prepare(
 			'UPDATE devices SET location_id = ? WHERE salon_id = ? AND id = ? AND revoked_at IS NULL'
 		),
+		setDeviceRole: db.prepare(
+			'UPDATE devices SET access_role = ? WHERE salon_id = ? AND id = ? AND revoked_at IS NULL'
+		),
 		upsertPairing: db.prepare(
 			`INSERT INTO pairing_codes (code_id, salon_id, secret_hash, expires_at, attempts, used_at,
-				created_by, location_id) VALUES (@codeId, @salonId, @secretHash, @expiresAt, @attempts,
-				@usedAt, @createdBy, @locationId)
+				created_by, location_id, access_role) VALUES (@codeId, @salonId, @secretHash, @expiresAt,
+				@attempts, @usedAt, @createdBy, @locationId, @accessRole)
 			 ON CONFLICT (code_id) DO UPDATE SET salon_id = excluded.salon_id,
 				secret_hash = excluded.secret_hash, expires_at = excluded.expires_at,
 				attempts = excluded.attempts, used_at = excluded.used_at, created_by = excluded.created_by,
-				location_id = excluded.location_id
+				location_id = excluded.location_id, access_role = excluded.access_role
 			 WHERE pairing_codes.used_at IS NOT NULL OR pairing_codes.expires_at <= @now
 				OR pairing_codes.attempts >= @maxAttempts`
 		),
@@ -154,9 +157,13 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		async setDeviceLocation(salonId, deviceId, locationId) {
 			return st.setDeviceLocation.run(locationId, salonId, deviceId).changes === 1;
 		},
+		async setDeviceRole(salonId, deviceId, accessRole) {
+			return st.setDeviceRole.run(accessRole, salonId, deviceId).changes === 1;
+		},
 		async createPairingCode(c) {
 			const { changes } = st.upsertPairing.run({
 				...c,
+				accessRole: c.accessRole ?? null,
 				now: Date.now(),
 				maxAttempts: MAX_PAIRING_ATTEMPTS
 			});

@@ -30,6 +30,9 @@ export interface DeviceRecord {
 	lastSeenAt: number | null;
 	revokedAt: number | null;
 	locationId: string | null;
+	/** The role the device acts as (issue 7): a built-in role or a custom role id. null on
+	 * devices paired before roles existed: read it with deviceRoleOf (auth/device-role.ts). */
+	accessRole?: string | null;
 }
 
 export interface PairingCodeRecord {
@@ -42,6 +45,8 @@ export interface PairingCodeRecord {
 	createdBy: string;
 	/** The location the paired device is assigned to (a chain's location), or null. */
 	locationId: string | null;
+	/** The role the paired device gets (issue 7); null: the default for paired devices. */
+	accessRole?: string | null;
 }
 
 export interface RevisionInput {
@@ -84,6 +89,9 @@ export interface SyncStorage {
 	/** Assigns a device to a location (null: none). False when the device is not an active device
 	 * of that salon. The caller checks that the location belongs to the salon. */
 	setDeviceLocation(salonId: string, deviceId: string, locationId: string | null): Promise<boolean>;
+	/** Sets the role a device acts as. False when the device is not an active device of that
+	 * salon. The caller checks that the role exists. */
+	setDeviceRole(salonId: string, deviceId: string, accessRole: string): Promise<boolean>;
 	/** A code id that belongs to a live code (unused, unexpired, under 5 attempts) throws
 	 * PairingCodeCollisionError so the caller draws another id; a dead one is replaced. */
 	createPairingCode(c: PairingCodeRecord): Promise<void>;
