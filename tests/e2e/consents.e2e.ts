@@ -81,7 +81,7 @@ test('a client signs three consents on the tablet; reception sees them with the 
 	await expect(desk.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
 	const cardPath = new URL(desk.url()).pathname;
 	await expect(
-		desk.getByRole('region', { name: 'No consent to the processing of personal data' })
+		desk.getByRole('heading', { name: 'No consent to the processing of personal data' })
 	).toBeVisible();
 
 	await gotoApp(desk, '/settings/sync');
@@ -92,7 +92,7 @@ test('a client signs three consents on the tablet; reception sees them with the 
 	await gotoApp(tabletPage, cardPath);
 	await expect(tabletPage.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
 	await expect(
-		tabletPage.getByRole('region', { name: 'No consent to the processing of personal data' })
+		tabletPage.getByRole('heading', { name: 'No consent to the processing of personal data' })
 	).toBeVisible();
 	await tabletPage.getByRole('link', { name: 'Sign consents' }).first().click();
 
@@ -138,7 +138,7 @@ test('a client signs three consents on the tablet; reception sees them with the 
 		'refused'
 	);
 	await expect(
-		tabletPage.getByRole('region', { name: 'No consent to the processing of personal data' })
+		tabletPage.getByRole('heading', { name: 'No consent to the processing of personal data' })
 	).toHaveCount(0);
 
 	// Reception: the same state arrives by sync, with the signature drawn from its strokes.
@@ -152,7 +152,7 @@ test('a client signs three consents on the tablet; reception sees them with the 
 	await expect(signature).toHaveAttribute('data-signature-strokes', '2');
 	expect(await signature.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+( L\d+ \d+)+ M/);
 	await expect(
-		desk.getByRole('region', { name: 'No consent to the processing of personal data' })
+		desk.getByRole('heading', { name: 'No consent to the processing of personal data' })
 	).toHaveCount(0);
 	// The card's summary of marketing channels follows the signed record.
 	await expect(desk.getByRole('region', { name: 'Consents', exact: true })).toContainText('SMS');

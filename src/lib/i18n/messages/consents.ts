@@ -5,7 +5,7 @@ import { defineMessages } from '../define';
 
 export const consents = defineMessages({
 	it: {
-		'consents.title': 'Consensi firmati',
+		'consents.title': 'Registro dei consensi',
 		'consents.missingProcessing': 'Manca il consenso al trattamento dei dati personali',
 		'consents.missingProcessingHint': 'Fai firmare i consensi alla cliente.',
 		'consents.sign': 'Firma consensi',
@@ -86,7 +86,7 @@ export const consents = defineMessages({
 		'consents.kind.withdrawn': 'revoca'
 	},
 	en: {
-		'consents.title': 'Signed consents',
+		'consents.title': 'Consent records',
 		'consents.missingProcessing': 'No consent to the processing of personal data',
 		'consents.missingProcessingHint': 'Ask the client to sign the consents.',
 		'consents.sign': 'Sign consents',
@@ -167,7 +167,7 @@ export const consents = defineMessages({
 		'consents.kind.withdrawn': 'withdrawal'
 	},
 	pt: {
-		'consents.title': 'Consentimentos assinados',
+		'consents.title': 'Registo de consentimentos',
 		'consents.missingProcessing': 'Falta o consentimento para o tratamento de dados pessoais',
 		'consents.missingProcessingHint': 'Peça à cliente que assine os consentimentos.',
 		'consents.sign': 'Assinar consentimentos',
@@ -248,7 +248,7 @@ export const consents = defineMessages({
 		'consents.kind.withdrawn': 'retirada'
 	},
 	bg: {
-		'consents.title': 'Подписани съгласия',
+		'consents.title': 'Регистър на съгласията',
 		'consents.missingProcessing': 'Липсва съгласие за обработване на лични данни',
 		'consents.missingProcessingHint': 'Помолете клиента да подпише съгласията.',
 		'consents.sign': 'Подписване на съгласия',
