@@ -3,6 +3,7 @@
 // own language; reception sees them with the signature; the printable privacy form renders the
 // salon, the text, the choices and the signature (screenshot attached); a withdrawal made at
 // reception shows the new state on both devices.
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import {
 	createSalonOn,
@@ -70,7 +71,18 @@ test('a client signs three consents on the tablet; reception sees them with the 
 	await expect(details.getByRole('textbox', { name: 'Address' })).toHaveValue(
 		'Via Roma 1, 20100 Milano'
 	);
-	await expect(desk.getByRole('heading', { name: 'Consent texts' })).toBeVisible();
+
+	// The owner edits the Portuguese text: no photos on social media. Saving makes version 2;
+	// version 1 (the shipped default) stays listed.
+	const texts = desk.getByRole('region', { name: 'Consent texts' });
+	await texts.getByLabel('Language of the text').selectOption('pt');
+	await texts.getByRole('textbox', { name: 'Photos on social media' }).fill('');
+	await texts.getByRole('button', { name: 'Save as a new version' }).click();
+	await expect(desk.getByText('Saved as version 2')).toBeVisible();
+	await expect(texts.locator('[data-consent-versions="pt"] li')).toHaveText([
+		/^Version 2 · /,
+		'Version 1 · shipped default'
+	]);
 
 	// A Portuguese client: her consents are shown and printed in Portuguese.
 	await gotoApp(desk, '/clients/new');
@@ -104,7 +116,10 @@ test('a client signs three consents on the tablet; reception sees them with the 
 		tabletPage.getByRole('heading', { name: 'Aviso de privacidade e consentimentos' })
 	).toBeVisible();
 	const boxes = tabletPage.getByRole('checkbox');
-	await expect(boxes).toHaveCount(10);
+	await expect(boxes).toHaveCount(9);
+	await expect(
+		tabletPage.getByRole('checkbox', { name: /Fotografias nas redes sociais/ })
+	).toHaveCount(0);
 	for (const box of await boxes.all()) await expect(box).not.toBeChecked();
 	await expectNoSeriousA11yViolations(tabletPage);
 
@@ -133,10 +148,12 @@ test('a client signs three consents on the tablet; reception sees them with the 
 		'data-consent-status',
 		'granted'
 	);
-	await expect(scopeRow(tabletPage, 'photosSocial')).toHaveAttribute(
+	await expect(scopeRow(tabletPage, 'photosRecords')).toHaveAttribute(
 		'data-consent-status',
 		'refused'
 	);
+	// Not offered by version 2, so not asked.
+	await expect(scopeRow(tabletPage, 'photosSocial')).toHaveCount(0);
 	await expect(
 		tabletPage.getByRole('heading', { name: 'No consent to the processing of personal data' })
 	).toHaveCount(0);
@@ -174,12 +191,13 @@ test('a client signs three consents on the tablet; reception sees them with the 
 			'granted'
 		);
 	}
-	await expect(form.locator('tr[data-form-scope="photosSocial"]')).toHaveAttribute(
+	await expect(form.locator('tr[data-form-scope="photosRecords"]')).toHaveAttribute(
 		'data-form-choice',
 		'refused'
 	);
+	await expect(form.locator('tr[data-form-scope="photosSocial"]')).toHaveCount(0);
 	await expect(form.getByRole('img', { name: 'Assinatura de Maria Rossi' })).toBeVisible();
-	await expect(form).toContainText(/SHA-256 [0-9a-f]{64}/);
+	await expect(form).toContainText(/Texto versão 2 · SHA-256 [0-9a-f]{64}/);
 	await expectNoSeriousA11yViolations(desk);
 	// Printed: the app around the form and its buttons are hidden.
 	await desk.emulateMedia({ media: 'print' });
@@ -210,6 +228,28 @@ test('a client signs three consents on the tablet; reception sees them with the 
 		'data-consent-status',
 		'granted'
 	);
+
+	// The client's data export (GDPR access) carries her consent records in full.
+	await desk.getByRole('link', { name: 'Export client data' }).click();
+	await expect(desk.getByRole('heading', { level: 2, name: 'Consent records' })).toBeVisible();
+	const [json] = await Promise.all([
+		desk.waitForEvent('download'),
+		desk.getByRole('button', { name: 'Download JSON' }).click()
+	]);
+	const data = JSON.parse(await readFile((await json.path()) as string, 'utf8'));
+	expect(data.sections.consents).toEqual([
+		expect.objectContaining({
+			kind: 'withdrawn',
+			choices: [{ scope: 'marketingSms', choice: 'refused' }]
+		}),
+		expect.objectContaining({
+			kind: 'signed',
+			locale: 'pt',
+			textVersion: 2,
+			signerName: 'Maria Rossi',
+			signature: expect.objectContaining({ strokes: [expect.any(Array), expect.any(Array)] })
+		})
+	]);
 
 	await tablet.close();
 	await reception.context.close();
