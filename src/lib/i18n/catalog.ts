@@ -16,6 +16,7 @@ import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
+import { permissions } from './messages/permissions';
 
 const features = [
 	common,
@@ -32,7 +33,8 @@ const features = [
 	exportMessages,
 	duplicates,
 	locations,
-	notes
+	notes,
+	permissions
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

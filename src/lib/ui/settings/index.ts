@@ -5,3 +5,4 @@ export { default as SalonSettingsSection } from './SalonSection.svelte';
 export { default as SourcesSection } from './SourcesSection.svelte';
 export { nameProblem, sameName } from './save';
 export { default as CatalogSection } from './CatalogSection.svelte';
+export { default as RolesSection } from './RolesSection.svelte';
