@@ -8,6 +8,7 @@ import { matchRoute, type RequestContext, type Route, type ServerDeps } from './
 import { HttpError, sendError, sendJson } from './http/errors.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
+import { dataKeyRoutes } from './routes/data-key.js';
 import { auditRoutes } from './routes/audit.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
 import { deviceRoleRoutes } from './routes/device-role.js';
@@ -51,6 +52,7 @@ const ROUTES: Route[] = [
 	...exportRoutes,
 	...deviceRoutes,
 	...streamRoutes,
+	...dataKeyRoutes,
 	...auditRoutes,
 	...replicationRoutes
 ];

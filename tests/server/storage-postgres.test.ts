@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPostgresStorage } from '../../sync-server/src/storage/postgres.js';
 import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/types.js';
+import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
 import { describeRoleStorageContract } from './storage-roles.contract.js';
@@ -25,6 +26,7 @@ afterAll(async () => {
 
 describeStorageContract('postgres', () => openPostgresStorage({ url }));
 describeLocationStorageContract('postgres', () => openPostgresStorage({ url }));
+describeDataKeyStorageContract('postgres', () => openPostgresStorage({ url }));
 describeAuditStorageContract('postgres', () => openPostgresStorage({ url }));
 describeRoleStorageContract('postgres', () => openPostgresStorage({ url }));
 

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../sync-server/src/storage/sqlite.js';
 import type { ChangeNotice, RevisionInput } from '../../sync-server/src/storage/types.js';
+import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
 import { describeRoleStorageContract } from './storage-roles.contract.js';
@@ -26,6 +27,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describeStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'contract.sqlite') }));
 describeLocationStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'locations.sqlite') })
+);
+describeDataKeyStorageContract('sqlite', () =>
+	openSqliteStorage({ file: join(tmp, 'data-keys.sqlite') })
 );
 describeAuditStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'audit.sqlite') })

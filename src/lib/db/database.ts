@@ -16,6 +16,13 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { isEqualDoc, mergeDocs } from '$lib/domain/merge';
 import type { SyncedCollection } from '$lib/domain/sync-protocol';
+import {
+	APP_DATABASE_NAMES,
+	atRestSchema,
+	atRestStorage,
+	PLAIN_DATABASE_NAME,
+	REMOVAL_PASSWORD
+} from './encryption';
 import { clientMigrationStrategies } from './migrations/client';
 import { categoryJsonSchema, type CategoryDocType } from './schemas/categories.schema';
 import { clientJsonSchema, type ClientDocType } from './schemas/client.schema';
@@ -57,7 +64,7 @@ export interface SchedarioCollections {
 
 export type SchedarioDatabase = RxDatabase<SchedarioCollections>;
 
-export const APP_DATABASE_NAME = 'schedario';
+export const APP_DATABASE_NAME = PLAIN_DATABASE_NAME;
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 // Only one tab of a device replicates (replication.ts waits for leadership).
@@ -85,6 +92,9 @@ export interface CreateDatabaseOptions {
 	/** Defaults to Dexie over the browser's IndexedDB; tests pass Dexie over fake-indexeddb. */
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's internals differ per storage
 	storage?: RxStorage<any, any>;
+	/** The salon's data key: health fields and notes' text are stored encrypted with it
+	 *  (encryption.ts). The database's name must then be one that was always encrypted. */
+	password?: string;
 }
 
 export async function createSchedarioDatabase(
@@ -92,7 +102,8 @@ export async function createSchedarioDatabase(
 ): Promise<SchedarioDatabase> {
 	const db = await createRxDatabase<SchedarioCollections>({
 		name: opts.name,
-		storage: opts.storage ?? getRxStorageDexie(),
+		storage: atRestStorage(opts.storage ?? getRxStorageDexie(), opts.password),
+		password: opts.password,
 		// Other tabs' writes arrive in the change streams over a BroadcastChannel.
 		multiInstance: true,
 		eventReduce: true
@@ -100,7 +111,7 @@ export async function createSchedarioDatabase(
 	try {
 		await db.addCollections({
 			clients: {
-				schema: clientJsonSchema,
+				schema: atRestSchema(clientJsonSchema, 'clients', opts.password),
 				migrationStrategies: clientMigrationStrategies,
 				autoMigrate: true,
 				conflictHandler: conflictHandlerFor<ClientDocType>('clients')
@@ -133,7 +144,10 @@ export async function createSchedarioDatabase(
 				schema: catalogJsonSchema,
 				conflictHandler: conflictHandlerFor<CatalogDocType>('catalog')
 			},
-			notes: { schema: noteJsonSchema, conflictHandler: conflictHandlerFor<NoteDocType>('notes') },
+			notes: {
+				schema: atRestSchema(noteJsonSchema, 'notes', opts.password),
+				conflictHandler: conflictHandlerFor<NoteDocType>('notes')
+			},
 			files: { schema: fileJsonSchema, conflictHandler: conflictHandlerFor<FileDocType>('files') },
 			consents: {
 				schema: consentJsonSchema,
@@ -149,27 +163,40 @@ export async function createSchedarioDatabase(
 }
 
 let appDatabase: Promise<SchedarioDatabase> | null = null;
+type AppDatabaseConfig = Omit<CreateDatabaseOptions, 'storage'>;
+let appDatabaseConfig = (): Promise<AppDatabaseConfig> =>
+	Promise.resolve({ name: APP_DATABASE_NAME });
+
+/** Which database the app opens, and with which key (src/lib/state/at-rest.svelte.ts decides;
+ *  it may first finish moving the data out of the previous one). Set before the first open. */
+export function setAppDatabaseConfig(config: () => Promise<AppDatabaseConfig>): void {
+	appDatabaseConfig = config;
+}
 
 /** The app's database, opened once per page. A failed open is retried on the next call. */
 export function getDatabase(): Promise<SchedarioDatabase> {
 	if (!appDatabase) {
-		appDatabase = createSchedarioDatabase({ name: APP_DATABASE_NAME }).catch((error: unknown) => {
-			appDatabase = null;
-			throw error;
-		});
+		appDatabase = appDatabaseConfig()
+			.then(createSchedarioDatabase)
+			.catch((error: unknown) => {
+				appDatabase = null;
+				throw error;
+			});
 	}
 	return appDatabase;
 }
 
-/** Closes the app's database and deletes everything in it (a revoked device wipes itself).
- *  The next getDatabase() opens a fresh, empty one. */
+/** Closes the app's database and deletes everything of the salon on this device, plain or
+ *  encrypted (a revoked device wipes itself, key or no key). The next getDatabase() opens a
+ *  fresh, empty one. */
 export async function removeAppDatabase(): Promise<void> {
 	const open = appDatabase;
 	appDatabase = null;
 	const db = open ? await open.catch(() => null) : null;
-	if (db) {
-		await db.remove();
-	} else {
-		await removeRxDatabase(APP_DATABASE_NAME, getRxStorageDexie());
+	if (db) await db.remove();
+	for (const name of APP_DATABASE_NAMES) {
+		if (name === db?.name) continue;
+		const storage = atRestStorage(getRxStorageDexie(), REMOVAL_PASSWORD);
+		await removeRxDatabase(name, storage, true, REMOVAL_PASSWORD);
 	}
 }

@@ -61,6 +61,8 @@ export interface Replication {
 	awaitInSync(): Promise<void>;
 	/** Reopens the stream and retries at once (e.g. the browser came back online). */
 	reconnect(): void;
+	/** Local changes, across collections, the server has not acknowledged, counted now. */
+	countPending(): Promise<number>;
 	stop(): Promise<void>;
 }
 
@@ -163,10 +165,11 @@ export function startReplication(
 
 	// The count reads RxDB's bookkeeping, so it is recounted whenever that may have moved: a
 	// local write, a push or pull finishing.
-	const recount = coalesce(async () => {
+	const countPending = async () => {
 		const counts = await Promise.all(states.map((s) => countUnacknowledged(s)));
-		report({ pending: counts.reduce((a, b) => a + b, 0) });
-	});
+		return counts.reduce((a, b) => a + b, 0);
+	};
+	const recount = coalesce(async () => report({ pending: await countPending() }));
 	const subscriptions = SYNCED_COLLECTIONS.map((c) =>
 		(db[c].$ as Observable<unknown>).subscribe(() => recount())
 	);
@@ -221,6 +224,7 @@ export function startReplication(
 			events?.reconnect();
 			for (const s of states) s.reSync();
 		},
+		countPending,
 		async stop() {
 			stopped = true;
 			events?.close();

@@ -47,6 +47,9 @@ export const salonSettingsSchema = z.object({
 	locations: locationsSchema,
 	/** Merge certain and strong duplicate pairs on reconnect and after imports (issue 4). */
 	autoMergeDuplicates: z.boolean(),
+	/** Encrypt health fields and notes in every device's database (issue 7, README › Privacy and
+	 *  security). Owner option (manageStaff), off by default. */
+	encryptAtRest: z.boolean(),
 	/** The owner's custom roles (permissions.ts); the sync server reads them too. */
 	roles: customRolesSchema,
 	/** The consent texts the owner wrote, every version (consent-texts.ts; issue 7). */
@@ -64,6 +67,7 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	currency: 'EUR',
 	locations: [],
 	autoMergeDuplicates: true,
+	encryptAtRest: false,
 	roles: [],
 	consentTexts: [],
 	salonDetails: { legalName: '', address: '', vatNumber: '', phone: '', email: '' }

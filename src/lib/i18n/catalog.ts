@@ -17,6 +17,7 @@ import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
 import { permissions } from './messages/permissions';
+import { atRestMessages } from './messages/at-rest';
 
 const features = [
 	common,
@@ -34,7 +35,8 @@ const features = [
 	duplicates,
 	locations,
 	notes,
-	permissions
+	permissions,
+	atRestMessages
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -9,6 +9,7 @@ import {
 	type Replication,
 	type ReplicationStatus
 } from '$lib/db/replication';
+import { dataKeyResponseSchema } from '$lib/domain/data-key';
 import {
 	deviceResponseSchema,
 	deviceTokenResponseSchema,
@@ -18,6 +19,7 @@ import {
 	type DeviceTokenResponse,
 	type PairingCodeResponse
 } from '$lib/domain/sync-protocol';
+import { AT_REST_KEY, DATA_KEY_SESSION_KEY } from './at-rest-keys';
 import { clientBook } from './clients.svelte';
 import { deviceClock } from './device';
 import { salon } from './salon.svelte';
@@ -283,6 +285,20 @@ export class SyncState {
 		return devicesResponseSchema.parse(await this.#authed('/devices')).devices;
 	}
 
+	/** The salon's data key (encryption at rest). Throws SyncHttpError; a revoked device wipes. */
+	async dataKey(): Promise<string> {
+		return dataKeyResponseSchema.parse(await this.#authed('/data-key')).key;
+	}
+
+	/** True when this tab replicates and every local change has reached the server: the moment
+	 *  encryption at rest may move the data to the other database (state/at-rest.svelte.ts). */
+	async hasNothingPending(): Promise<boolean> {
+		const running = this.#running;
+		if (!running || !this.tracker.isLeader || this.status.kind === 'offline') return false;
+		await running.awaitInSync();
+		return (await running.countPending()) === 0;
+	}
+
 	async revoke(deviceId: string): Promise<void> {
 		await this.#authed(`/devices/${encodeURIComponent(deviceId)}/revoke`, {});
 	}
@@ -311,6 +327,9 @@ export class SyncState {
 		this.credentials = null;
 		storage()?.removeItem(SYNC_STORAGE_KEY);
 		storage()?.removeItem(LIST_PREFS_KEY);
+		// Both databases go below, and the data key with them.
+		storage()?.removeItem(AT_REST_KEY);
+		globalThis.sessionStorage?.removeItem(DATA_KEY_SESSION_KEY);
 		await this.#stop().catch(() => undefined);
 		clientBook.stop();
 		salon.stop();

@@ -3,6 +3,7 @@
 // salon are serialised: seqs are unique, gap-free and committed in order. NOTIFY is sent inside
 // the push transaction, so PostgreSQL delivers it only if the transaction commits.
 import pg from 'pg';
+import { postgresDataKeys } from './data-keys.js';
 import { postgresAudit } from './postgres-audit.js';
 import { startListener } from './postgres-listen.js';
 import { num, pushInTransaction } from './postgres-push.js';
@@ -297,6 +298,7 @@ export async function openPostgresStorage({
 				deleted: row.deleted
 			}));
 		},
+		getOrCreateDataKey: postgresDataKeys(pool),
 		...postgresAudit(pool),
 		subscribe(listener) {
 			return hub.subscribe(listener);

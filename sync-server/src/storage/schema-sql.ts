@@ -54,6 +54,12 @@ const common = (json: string, int: string, serial: string) => [
 		PRIMARY KEY (salon_id, seq)
 	)`,
 	`CREATE INDEX IF NOT EXISTS revisions_doc ON revisions (salon_id, collection, doc_id, seq)`,
+	// Issue 7, encryption at rest: one random data key per salon, released to its paired devices.
+	`CREATE TABLE IF NOT EXISTS data_keys (
+		salon_id TEXT PRIMARY KEY REFERENCES salons(id),
+		data_key TEXT NOT NULL,
+		created_at ${int} NOT NULL
+	)`,
 	// The owner's log (issue 7). `id` is one counter for the whole server (the paging cursor);
 	// every query filters on salon_id first. `detail` holds ids and counts, never personal data.
 	`CREATE TABLE IF NOT EXISTS audit_events (

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
 import { sqliteAudit } from './sqlite-audit.js';
 import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { sqliteDataKeys } from './data-keys.js';
 import { createSqlitePush } from './sqlite-push.js';
 import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
 import { PairingCodeCollisionError, type StoredDoc, type SyncStorage } from './types.js';
@@ -108,6 +109,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 	};
 
 	const push = createSqlitePush(db, hub);
+	const getOrCreateDataKey = sqliteDataKeys(db);
 
 	function assertOpen(): void {
 		if (isClosed) throw new Error('SQLite storage is closed');
@@ -202,6 +204,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 				deleted: r.deleted === 1
 			}));
 		},
+		getOrCreateDataKey,
 		...sqliteAudit(db),
 		subscribe(listener) {
 			return hub.subscribe(listener);

@@ -127,6 +127,9 @@ export interface SyncStorage {
 		collection: string,
 		docId: string
 	): Promise<Array<RevisionInput & { seq: number }>>;
+	/** The salon's data key (encryption at rest on devices): the stored one, or `fresh` stored
+	 * now when the salon has none yet. Two concurrent first calls return the same key. */
+	getOrCreateDataKey(salonId: string, fresh: string, at: number): Promise<string>;
 	/** The owner's log: appends one event (checked with auditEventInputSchema: a bad kind or a
 	 * detail with free text throws and writes nothing) and returns it with its id. */
 	recordAuditEvent(salonId: string, event: AuditEventInput): Promise<AuditEvent>;
