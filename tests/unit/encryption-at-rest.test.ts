@@ -10,6 +10,7 @@ import { newDeviceId } from '$lib/domain/ids';
 import { createSchedarioDatabase, type SchedarioDatabase } from '$lib/db/database';
 import * as clients from '$lib/db/clients';
 import * as notes from '$lib/db/notes';
+import { importDataKey, openText, sealText } from '$lib/db/aes-gcm-storage';
 
 const KEY = 'q2N5c3RlbS1kYXRhLWtleS1mb3ItdGVzdHMtb25seS0x'.slice(0, 43);
 const ALLERGY = 'Nichel-ZQX';
@@ -120,5 +121,25 @@ describe('encryption at rest', () => {
 		await writeHealthData(db);
 		const raw = await rawRecords(name);
 		for (const secret of SECRETS) expect(raw).toContain(secret);
+	});
+
+	it('seals all encrypted paths of a document into one authenticated value', async () => {
+		const name = `enc-bundle-${Date.now()}`;
+		const db = await openDb(name, KEY);
+		await writeHealthData(db);
+		const rows = JSON.parse(await rawRecords(name)) as Array<Record<string, unknown>>;
+		const card = rows.find((r) => r.firstName === 'Maria') as Record<string, unknown>;
+		expect(card.allergies).toMatch(/^g1\./);
+		expect(card).not.toHaveProperty('contraindications');
+		expect(card).not.toHaveProperty('note');
+		expect(card.sets).toEqual({ phones: {}, emails: {}, categoryIds: {}, tags: {} });
+
+		const key = await importDataKey(KEY);
+		const sealed = await sealText(key, 'Nichel');
+		expect(await openText(key, sealed)).toBe('Nichel');
+		const [format, iv, data] = sealed.split('.') as [string, string, string];
+		const flipped = `${data[0] === 'A' ? 'B' : 'A'}${data.slice(1)}`;
+		await expect(openText(key, `${format}.${iv}.${flipped}`)).rejects.toThrow();
+		await expect(openText(await importDataKey('another-key'), sealed)).rejects.toThrow();
 	});
 });

@@ -1,12 +1,13 @@
 // Encryption at rest of health fields and notes on the device (issue 7; README › Privacy and
-// security). RxDB's crypto-js plugin encrypts the listed paths of each stored document with the
-// salon's data key (AES) below RxDB, so queries, replication and the merge see plaintext and
-// never know whether encryption is on. Encrypted paths cannot be indexed or queried by the
-// storage: none of these is.
+// security). A storage wrapper (aes-gcm-storage.ts) encrypts the listed paths of each stored
+// document with the salon's data key below RxDB, so queries, replication and the merge see
+// plaintext and never know whether encryption is on. Encrypted paths cannot be indexed or
+// queried by the storage: none of these is.
 import type { RxJsonSchema, RxStorage } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { wrappedAesGcmStorage } from './aes-gcm-storage';
 
-/** What is stored encrypted, per collection. `sets.*` hold the same values as the visible
+/** What is stored encrypted, per collection (the first path holds the sealed bundle of all of
+ *  them, so it must be a required field). `sets.*` hold the same values as the visible
  *  arrays (add-wins set metadata, src/lib/domain/stamp.ts), so they are encrypted too; the
  *  card's free `note` is where salons write health remarks the fields do not cover. */
 export const ENCRYPTED_PATHS = {
@@ -32,7 +33,7 @@ export function atRestSchema<T>(
 
 /** The storage of a database: wrapped with encryption when it has a key. */
 export function atRestStorage<I, O>(storage: RxStorage<I, O>, password?: string): RxStorage<I, O> {
-	return password ? wrappedKeyEncryptionCryptoJsStorage({ storage }) : storage;
+	return password ? wrappedAesGcmStorage(storage) : storage;
 }
 
 /** Removing a database opens each collection's storage only to delete it, never reading a
