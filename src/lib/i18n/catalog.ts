@@ -17,6 +17,7 @@ import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
 import { permissions } from './messages/permissions';
+import { consents } from './messages/consents';
 import { atRestMessages } from './messages/at-rest';
 
 const features = [
@@ -36,6 +37,7 @@ const features = [
 	locations,
 	notes,
 	permissions,
+	consents,
 	atRestMessages
 ] as const;
 
