@@ -10,6 +10,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import type { Logger } from './log.js';
 import { dataKeyRoutes } from './routes/data-key.js';
 import { auditRoutes } from './routes/audit.js';
+import { historyRoutes } from './routes/history.js';
 import { deviceLocationRoutes } from './routes/device-location.js';
 import { deviceRoleRoutes } from './routes/device-role.js';
 import { exportRoutes } from './routes/exports.js';
@@ -54,6 +55,7 @@ const ROUTES: Route[] = [
 	...streamRoutes,
 	...dataKeyRoutes,
 	...auditRoutes,
+	...historyRoutes,
 	...replicationRoutes
 ];
 

@@ -90,10 +90,12 @@ describe.each(BACKENDS)('audit log (%s)', (name) => {
 	});
 
 	it('refuses a device whose role does not manage staff, and a bad query', async () => {
-		const tablet = await pairDevice(s, owner, 'Tablet cabina 2');
-		const refused = await log(tablet);
-		expect(refused.status).toBe(403);
-		expect(refused.body).toMatchObject({ error: { code: 'forbidden' } });
+		for (const role of ['reception', 'therapist']) {
+			const tablet = await pairDevice(s, owner, `Tablet ${role}`, role);
+			const refused = await log(tablet);
+			expect(refused.status, role).toBe(403);
+			expect(refused.body).toMatchObject({ error: { code: 'forbidden' } });
+		}
 		for (const query of ['?kind=gossip', '?limit=0', '?limit=9999', '?before=abc', '?page=2']) {
 			const bad = await log(owner, query);
 			expect(bad.status, query).toBe(400);

@@ -137,6 +137,52 @@ describe('SQLite group commit', () => {
 });
 
 describe('SQLite schema upgrade', () => {
+	it('adds staff and values to the revisions of a database made before field history', async () => {
+		const file = join(tmp, 'old-revisions.sqlite');
+		const old = new Database(file);
+		old.exec(`CREATE TABLE salons (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+			created_at INTEGER NOT NULL, seq INTEGER NOT NULL DEFAULT 0)`);
+		old.exec(`CREATE TABLE revisions (salon_id TEXT NOT NULL REFERENCES salons(id),
+			seq INTEGER NOT NULL, collection TEXT NOT NULL, doc_id TEXT NOT NULL,
+			device_id TEXT NOT NULL, at INTEGER NOT NULL, fields TEXT NOT NULL,
+			deleted BOOLEAN NOT NULL, PRIMARY KEY (salon_id, seq))`);
+		old.exec(`INSERT INTO salons VALUES ('s1', 'Old salon', 1, 1)`);
+		old.exec(`INSERT INTO revisions VALUES ('s1', 1, 'clients', 'c1', 'd1', 5, '["note"]', 0)`);
+		old.close();
+		const storage = await openSqliteStorage({ file });
+		try {
+			// The old revision reads with no staff and no values; a new one keeps both.
+			expect(await storage.revisions('s1', 'clients', 'c1')).toEqual([
+				{
+					seq: 1,
+					docId: 'c1',
+					deviceId: 'd1',
+					at: 5,
+					fields: ['note'],
+					deleted: false,
+					staffId: null,
+					changes: {}
+				}
+			]);
+			const prev = makeDoc('c1');
+			await storage.push('s1', 'clients', 'd1', [insert(prev)], T0, describeChange);
+			await storage.push(
+				's1',
+				'clients',
+				'd1',
+				[{ assumed: prev, next: { ...prev, note: 'x', editedBy: 'anna' } }],
+				T0,
+				describeChange
+			);
+			expect((await storage.revisions('s1', 'clients', 'c1')).at(-1)).toMatchObject({
+				staffId: 'anna',
+				changes: { note: { old: null, new: 'x' } }
+			});
+		} finally {
+			await storage.close();
+		}
+	});
+
 	it('adds the pairing code location to a database made before chains', async () => {
 		const file = join(tmp, 'old.sqlite');
 		const old = new Database(file);

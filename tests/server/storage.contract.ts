@@ -300,10 +300,14 @@ export function describeStorageContract(name: string, open: () => Promise<SyncSt
 			await expect(push(randomUUID(), [insert(makeDoc('x'))])).rejects.toThrow(/Unknown salon/);
 		});
 
-		it('records one revision per accepted row with device, time and changed fields', async () => {
+		it('records one revision per accepted row with device, time, staff and changed fields with old and new values', async () => {
 			const { salonId } = await makeSalon(storage);
 			const v1 = makeDoc('r');
-			const v2 = makeDoc('r', { phones: ['+39333'], email: 'r@example.it' });
+			const v2 = makeDoc('r', {
+				phones: ['+39333'],
+				email: 'r@example.it',
+				editedBy: 'staff-anna'
+			});
 			await storage.push(salonId, 'clients', 'tablet', [insert(v1)], T0 + 1, describeChange);
 			await storage.push(
 				salonId,
@@ -320,15 +324,28 @@ export function describeStorageContract(name: string, open: () => Promise<SyncSt
 					deviceId: 'tablet',
 					at: T0 + 1,
 					fields: ['firstName', 'id', 'lastName', 'phones'],
-					deleted: false
+					deleted: false,
+					staffId: null,
+					changes: {
+						firstName: { old: null, new: 'Maria' },
+						id: { old: null, new: 'r' },
+						lastName: { old: null, new: 'Rossi' },
+						phones: { old: null, new: [] }
+					}
 				},
 				{
 					seq: 2,
 					docId: 'r',
 					deviceId: 'reception',
 					at: T0 + 2,
-					fields: ['email', 'phones'],
-					deleted: false
+					fields: ['editedBy', 'email', 'phones'],
+					deleted: false,
+					staffId: 'staff-anna',
+					changes: {
+						editedBy: { old: null, new: 'staff-anna' },
+						email: { old: null, new: 'r@example.it' },
+						phones: { old: [], new: ['+39333'] }
+					}
 				}
 			]);
 		});

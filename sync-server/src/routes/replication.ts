@@ -1,5 +1,7 @@
 // Pull and push for every synced collection, shaped for RxDB's replicateRxCollection: pull by
 // a per-salon seq checkpoint, push with compare-and-swap against assumedMasterState.
+import { authorOf } from '../../../src/lib/domain/authorship.js';
+import { fieldChanges } from '../../../src/lib/domain/history.js';
 import { isTooFarInFuture } from '../../../src/lib/domain/hlc.js';
 import {
 	canonicalJson,
@@ -18,6 +20,7 @@ import { readJsonBody } from '../http/body.js';
 import type { RequestContext, Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
 import type { RevisionInput } from '../storage/types.js';
+import { pushAuditor } from './push-audit.js';
 import { authorizePush, maskFor } from './replication-access.js';
 
 // Bookkeeping that changes on every write; the revision log records what a person changed.
@@ -97,13 +100,20 @@ export const replicationRoutes: Route[] = [
 			const at = ctx.deps.now();
 			refuseFutureClocks(body.rows, at);
 			const pk = primaryKeyOf(collection);
-			const describe = (prev: unknown | null, next: unknown): RevisionInput => ({
-				docId: String(asRecord(next)[pk]),
-				deviceId: device.id,
-				at,
-				fields: changedFields(prev, next),
-				deleted: asRecord(next)._deleted === true
-			});
+			const auditor = pushAuditor(collection);
+			const describe = (prev: unknown | null, next: unknown): RevisionInput => {
+				const fields = changedFields(prev, next);
+				auditor.accepted(prev, next);
+				return {
+					docId: String(asRecord(next)[pk]),
+					deviceId: device.id,
+					at,
+					fields,
+					deleted: asRecord(next)._deleted === true,
+					staffId: authorOf(collection, next),
+					changes: fieldChanges(prev, next, fields)
+				};
+			};
 			const perms = await devicePermissions(ctx.deps, device);
 			const rows = await authorizePush(ctx.deps, device.salonId, collection, body.rows, perms);
 			const result = await ctx.deps.storage.push(
@@ -114,6 +124,7 @@ export const replicationRoutes: Route[] = [
 				at,
 				describe
 			);
+			await auditor.record(ctx.deps.storage, device.salonId, device.id, at);
 			sendJson(ctx.res, 200, { conflicts: maskFor(collection, result.conflicts, perms) });
 		}
 	}

@@ -41,7 +41,9 @@ export async function pushInTransaction(
 		seqs: [] as number[],
 		ids: [] as string[],
 		fields: [] as string[],
-		deleted: [] as boolean[]
+		deleted: [] as boolean[],
+		staffIds: [] as (string | null)[],
+		changes: [] as string[]
 	};
 	let seq = first;
 	rows.forEach((row, i) => {
@@ -63,6 +65,8 @@ export async function pushInTransaction(
 		revisions.ids.push(id);
 		revisions.fields.push(JSON.stringify(revision.fields));
 		revisions.deleted.push(revision.deleted);
+		revisions.staffIds.push(revision.staffId ?? null);
+		revisions.changes.push(JSON.stringify(revision.changes ?? {}));
 	});
 	if (seq === first) return { conflicts, seq: null };
 	await c.query(
@@ -79,9 +83,11 @@ export async function pushInTransaction(
 		]
 	);
 	await c.query(
-		`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted)
-		 SELECT $1, t.seq, $2, t.doc_id, $3, $4, t.fields::jsonb, t.deleted
-		 FROM unnest($5::int8[], $6::text[], $7::text[], $8::bool[]) AS t(seq, doc_id, fields, deleted)`,
+		`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted,
+			staff_id, changes)
+		 SELECT $1, t.seq, $2, t.doc_id, $3, $4, t.fields::jsonb, t.deleted, t.staff_id, t.changes
+		 FROM unnest($5::int8[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::text[])
+			AS t(seq, doc_id, fields, deleted, staff_id, changes)`,
 		[
 			salonId,
 			collection,
@@ -90,7 +96,9 @@ export async function pushInTransaction(
 			revisions.seqs,
 			revisions.ids,
 			revisions.fields,
-			revisions.deleted
+			revisions.deleted,
+			revisions.staffIds,
+			revisions.changes
 		]
 	);
 	await c.query('UPDATE salons SET seq = $2 WHERE id = $1', [salonId, seq]);

@@ -3,6 +3,7 @@
 // salon are serialised: seqs are unique, gap-free and committed in order. NOTIFY is sent inside
 // the push transaction, so PostgreSQL delivers it only if the transaction commits.
 import pg from 'pg';
+import type { FieldChanges } from '../../../src/lib/domain/history.js';
 import { postgresDataKeys } from './data-keys.js';
 import { postgresAudit } from './postgres-audit.js';
 import { startListener } from './postgres-listen.js';
@@ -284,8 +285,10 @@ export async function openPostgresStorage({
 				at: string;
 				fields: string[];
 				deleted: boolean;
+				staff_id: string | null;
+				changes: string | null;
 			}>(
-				`SELECT seq, doc_id, device_id, at, fields, deleted FROM revisions
+				`SELECT seq, doc_id, device_id, at, fields, deleted, staff_id, changes FROM revisions
 				 WHERE salon_id = $1 AND collection = $2 AND doc_id = $3 ORDER BY seq`,
 				[salonId, collection, docId]
 			);
@@ -295,7 +298,9 @@ export async function openPostgresStorage({
 				deviceId: row.device_id,
 				at: num(row.at),
 				fields: row.fields,
-				deleted: row.deleted
+				deleted: row.deleted,
+				staffId: row.staff_id,
+				changes: row.changes ? (JSON.parse(row.changes) as FieldChanges) : {}
 			}));
 		},
 		getOrCreateDataKey: postgresDataKeys(pool),

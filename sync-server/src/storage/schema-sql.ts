@@ -96,5 +96,9 @@ export const ADDED_COLUMNS: readonly { table: string; column: string; type: stri
 	// Issue 7: the role a device acts as. `devices.role` keeps its CHECK ('owner' | 'staff': who
 	// created the salon); NULL here reads as 'owner' for the owner's device, 'reception' else.
 	{ table: 'devices', column: 'access_role', type: 'TEXT' },
-	{ table: 'pairing_codes', column: 'access_role', type: 'TEXT' }
+	{ table: 'pairing_codes', column: 'access_role', type: 'TEXT' },
+	// Issue 7 (field history): the staff member behind a revision and its {field: {old, new}} as
+	// JSON text (NULL for revisions written before).
+	{ table: 'revisions', column: 'staff_id', type: 'TEXT' },
+	{ table: 'revisions', column: 'changes', type: 'TEXT' }
 ];

@@ -45,8 +45,8 @@ export function createSqlitePush(
 			 ON CONFLICT (salon_id, collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`
 		),
 		insertRevision: db.prepare(
-			`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted,
+				staff_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		)
 	};
 
@@ -79,7 +79,9 @@ export function createSqlitePush(
 				p.deviceId,
 				p.at,
 				JSON.stringify(revision.fields),
-				revision.deleted ? 1 : 0
+				revision.deleted ? 1 : 0,
+				revision.staffId ?? null,
+				JSON.stringify(revision.changes ?? {})
 			);
 		}
 		const written = seq > salon.seq ? seq : null;

@@ -3,6 +3,7 @@
 // transactions are naturally serialised, and BEGIN IMMEDIATE covers a second process on the file.
 // Pushes go through sqlite-push.ts, which commits the pushes that arrive together at once.
 import Database from 'better-sqlite3';
+import type { FieldChanges } from '../../../src/lib/domain/history.js';
 import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
 import { sqliteAudit } from './sqlite-audit.js';
 import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
@@ -101,9 +102,11 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 				at: number;
 				fields: string;
 				deleted: number;
+				staff_id: string | null;
+				changes: string | null;
 			}
 		>(
-			`SELECT seq, doc_id, device_id, at, fields, deleted FROM revisions
+			`SELECT seq, doc_id, device_id, at, fields, deleted, staff_id, changes FROM revisions
 			 WHERE salon_id = ? AND collection = ? AND doc_id = ? ORDER BY seq`
 		)
 	};
@@ -201,7 +204,9 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 				deviceId: r.device_id,
 				at: r.at,
 				fields: JSON.parse(r.fields) as string[],
-				deleted: r.deleted === 1
+				deleted: r.deleted === 1,
+				staffId: r.staff_id,
+				changes: r.changes ? (JSON.parse(r.changes) as FieldChanges) : {}
 			}));
 		},
 		getOrCreateDataKey,

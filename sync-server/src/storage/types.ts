@@ -2,6 +2,7 @@
 // postgres.ts) and one shared suite tests both (tests/server/storage.contract.ts), so a route
 // never needs to know which database is underneath.
 import type { AuditEvent, AuditEventInput, AuditKind } from '../../../src/lib/domain/audit.js';
+import type { FieldChanges } from '../../../src/lib/domain/history.js';
 
 export type { AuditEvent, AuditEventInput, AuditKind };
 
@@ -55,7 +56,18 @@ export interface RevisionInput {
 	at: number;
 	fields: string[];
 	deleted: boolean;
+	/** The staff member behind the write (authorOf the document); null/absent: unknown. */
+	staffId?: string | null;
+	/** Old and new value per changed field (history.ts fieldChanges); absent: not logged. */
+	changes?: FieldChanges;
 }
+
+/** A revision as stored: staff and changes always present ({} for revisions logged before). */
+export type StoredRevision = RevisionInput & {
+	seq: number;
+	staffId: string | null;
+	changes: FieldChanges;
+};
 
 export interface PushRow {
 	assumed: unknown | null;
@@ -122,11 +134,7 @@ export interface SyncStorage {
 		at: number,
 		describe: (prev: unknown | null, next: unknown) => RevisionInput
 	): Promise<{ conflicts: unknown[]; seq: number | null }>;
-	revisions(
-		salonId: string,
-		collection: string,
-		docId: string
-	): Promise<Array<RevisionInput & { seq: number }>>;
+	revisions(salonId: string, collection: string, docId: string): Promise<StoredRevision[]>;
 	/** The salon's data key (encryption at rest on devices): the stored one, or `fresh` stored
 	 * now when the salon has none yet. Two concurrent first calls return the same key. */
 	getOrCreateDataKey(salonId: string, fresh: string, at: number): Promise<string>;

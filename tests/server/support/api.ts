@@ -150,13 +150,15 @@ export async function createSalon(s: TestServer, salonName = 'Salone Aurora'): P
 export async function pairDevice(
 	s: TestServer,
 	owner: Session,
-	deviceName = 'Tablet'
+	deviceName = 'Tablet',
+	/** The role the device is paired with (issue 7); the server's default when absent. */
+	role?: string
 ): Promise<Session> {
 	const code = await api<{ code: string }>(
 		s.url,
 		'POST',
 		`/api/v1/salons/${owner.salonId}/pairing-codes`,
-		{ token: owner.token }
+		{ token: owner.token, ...(role === undefined ? {} : { body: { role } }) }
 	);
 	const res = await api<Session>(s.url, 'POST', '/api/v1/pair', {
 		body: { code: code.body.code, deviceName }

@@ -1,6 +1,7 @@
 // Factories for the storage tests: salons, devices, documents and the revision describer the
 // routes would pass to push().
 import { randomUUID } from 'node:crypto';
+import { fieldChanges } from '../../../src/lib/domain/history.js';
 import type {
 	DeviceRecord,
 	PushRow,
@@ -45,7 +46,8 @@ export function makeDoc(id: string, patch: Partial<WireDoc> = {}): WireDoc {
 	return { id, firstName: 'Maria', lastName: 'Rossi', phones: [], _deleted: false, ...patch };
 }
 
-/** The revision the routes would record: which top-level fields changed. */
+/** The revision the routes would record: which top-level fields changed, their old and new
+ * values, and the staff member named in the document. */
 export function describeChange(prev: unknown, next: unknown): RevisionInput {
 	const before = (prev ?? {}) as Record<string, unknown>;
 	const after = next as WireDoc;
@@ -53,7 +55,15 @@ export function describeChange(prev: unknown, next: unknown): RevisionInput {
 	const fields = [...keys]
 		.filter((k) => k !== '_deleted' && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
 		.sort();
-	return { docId: after.id, deviceId: 'from-describe', at: 0, fields, deleted: after._deleted };
+	return {
+		docId: after.id,
+		deviceId: 'from-describe',
+		at: 0,
+		fields,
+		deleted: after._deleted,
+		staffId: typeof after.editedBy === 'string' ? after.editedBy : null,
+		changes: fieldChanges(prev, next, fields)
+	};
 }
 
 export const insert = (doc: WireDoc): PushRow => ({ assumed: null, next: doc });
