@@ -16,6 +16,7 @@ import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
+import { consents } from './messages/consents';
 import { atRestMessages } from './messages/at-rest';
 
 const features = [
@@ -34,6 +35,7 @@ const features = [
 	duplicates,
 	locations,
 	notes,
+	consents,
 	atRestMessages
 ] as const;
 
