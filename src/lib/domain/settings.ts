@@ -57,6 +57,8 @@ export const salonSettingsSchema = z.object({
 	consentTexts: consentTextsSchema,
 	/** The salon's details printed on the privacy form (issue 7). */
 	salonDetails: salonDetailsSchema,
+	/** Propose erasing clients not seen for this many years (retention.ts); null: off. */
+	retentionYears: z.number().int().min(1).max(30).nullable(),
 	/** Minutes without a touch or a key before a device with staff members locks (lock.ts). */
 	idleLockMinutes: idleLockMinutesSchema
 });
@@ -74,6 +76,7 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	roles: [],
 	consentTexts: [],
 	salonDetails: { legalName: '', address: '', vatNumber: '', phone: '', email: '' },
+	retentionYears: null,
 	idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES
 };
 
