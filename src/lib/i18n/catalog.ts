@@ -19,6 +19,7 @@ import { notes } from './messages/notes';
 import { permissions } from './messages/permissions';
 import { consents } from './messages/consents';
 import { atRestMessages } from './messages/at-rest';
+import { erasureMessages } from './messages/erasure';
 
 const features = [
 	common,
@@ -38,7 +39,8 @@ const features = [
 	notes,
 	permissions,
 	consents,
-	atRestMessages
+	atRestMessages,
+	erasureMessages
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
