@@ -17,6 +17,7 @@ import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
 import { atRestMessages } from './messages/at-rest';
+import { history } from './messages/history';
 
 const features = [
 	common,
@@ -34,7 +35,8 @@ const features = [
 	duplicates,
 	locations,
 	notes,
-	atRestMessages
+	atRestMessages,
+	history
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -245,6 +245,12 @@ export class SyncState {
 		return device;
 	}
 
+	/** An authenticated GET of this salon's API (`/clients/…/history`, `/audit?…`): the raw JSON,
+	 *  for the caller to parse. Throws SyncHttpError ('network' offline); a revoked device wipes. */
+	async getSalonApi(path: string): Promise<unknown> {
+		return this.#authed(path);
+	}
+
 	async devices(): Promise<Device[]> {
 		return devicesResponseSchema.parse(await this.#authed('/devices')).devices;
 	}
