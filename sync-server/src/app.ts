@@ -15,6 +15,7 @@ import { deviceLocationRoutes } from './routes/device-location.js';
 import { deviceRoleRoutes } from './routes/device-role.js';
 import { exportRoutes } from './routes/exports.js';
 import { deviceRoutes } from './routes/devices.js';
+import { eraseRoutes } from './routes/erase.js';
 import { pairingRoutes } from './routes/pairing.js';
 import { replicationRoutes } from './routes/replication.js';
 import { salonRoutes } from './routes/salons.js';
@@ -53,6 +54,7 @@ const ROUTES: Route[] = [
 	...exportRoutes,
 	...deviceRoutes,
 	...streamRoutes,
+	...eraseRoutes,
 	...dataKeyRoutes,
 	...auditRoutes,
 	...historyRoutes,

@@ -8,6 +8,7 @@ import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/ty
 import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
+import { describeErasureContract } from './storage-erasure.contract.js';
 import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import { describeChange, insert, makeDoc, makeSalon } from './support/storage-factories.js';
@@ -29,6 +30,34 @@ describeLocationStorageContract('postgres', () => openPostgresStorage({ url }));
 describeDataKeyStorageContract('postgres', () => openPostgresStorage({ url }));
 describeAuditStorageContract('postgres', () => openPostgresStorage({ url }));
 describeRoleStorageContract('postgres', () => openPostgresStorage({ url }));
+
+describeErasureContract('postgres', async () => {
+	const storage = await openPostgresStorage({ url });
+	// A separate pool reads the tables themselves, as committed.
+	const pool = new pg.Pool({ connectionString: url, max: 2 });
+	const close = storage.close.bind(storage);
+	storage.close = async () => {
+		await pool.end();
+		await close();
+	};
+	const rows = async <T>(sql: string, salonId: string) =>
+		(await pool.query(sql, [salonId])).rows as T[];
+	return {
+		storage,
+		raw: {
+			docs: (salonId) => rows('SELECT collection, id, data FROM docs WHERE salon_id = $1', salonId),
+			revisions: (salonId) =>
+				rows('SELECT collection, doc_id FROM revisions WHERE salon_id = $1', salonId),
+			erasures: async (salonId) =>
+				(
+					await rows<{ client_id: string; at: string }>(
+						'SELECT client_id, at FROM erasures WHERE salon_id = $1',
+						salonId
+					)
+				).map((r) => ({ client_id: r.client_id, at: Number(r.at) }))
+		}
+	};
+});
 
 describe('PostgreSQL with two server instances', () => {
 	let one: SyncStorage;

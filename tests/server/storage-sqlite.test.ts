@@ -10,6 +10,7 @@ import type { ChangeNotice, RevisionInput } from '../../sync-server/src/storage/
 import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
 import { describeLocationStorageContract } from './storage-locations.contract.js';
+import { describeErasureContract } from './storage-erasure.contract.js';
 import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
 import {
@@ -35,6 +36,33 @@ describeAuditStorageContract('sqlite', () =>
 	openSqliteStorage({ file: join(tmp, 'audit.sqlite') })
 );
 describeRoleStorageContract('sqlite', () => openSqliteStorage({ file: join(tmp, 'roles.sqlite') }));
+
+describeErasureContract('sqlite', async () => {
+	const file = join(tmp, 'erasure.sqlite');
+	const storage = await openSqliteStorage({ file });
+	// A second connection reads the tables as they are on disk (WAL: committed data only).
+	const db = new Database(file, { readonly: true });
+	const all = <T>(sql: string, salonId: string) => db.prepare(sql).all(salonId) as T[];
+	const close = storage.close.bind(storage);
+	storage.close = async () => {
+		db.close();
+		await close();
+	};
+	return {
+		storage,
+		raw: {
+			docs: async (salonId) =>
+				all<{ collection: string; id: string; data: string }>(
+					'SELECT collection, id, data FROM docs WHERE salon_id = ?',
+					salonId
+				).map((r) => ({ ...r, data: JSON.parse(r.data) as unknown })),
+			revisions: async (salonId) =>
+				all('SELECT collection, doc_id FROM revisions WHERE salon_id = ?', salonId),
+			erasures: async (salonId) =>
+				all('SELECT client_id, at FROM erasures WHERE salon_id = ?', salonId)
+		}
+	};
+});
 
 describe('SQLite durability', () => {
 	it('keeps every push acknowledged before the process was SIGKILLed', async () => {

@@ -14,10 +14,10 @@
 //   the delete stamp only grows, masking "everything not newer than it" is itself a join, and a
 //   tombstone can drop all personal data without breaking associativity.
 // - sortName and updatedAt are derived: sortName from the merged names, updatedAt the max.
-// GDPR erasure (rule 5, issue 7) hooks in at `deletedAt`: an erased card's stamp will win.
+// - GDPR erasure (rule 5, issue 7, erasure.ts): an erased version absorbs every other one.
 //
 // Visits (and loyalty movements, stored as visits) merge per field like a card's scalar fields;
-// they are never deleted from the app, and a tombstone from elsewhere wins (a max, so a join).
+// they are never deleted from the app; a tombstone (an erasure's, with no data) wins whole.
 // The catalogue: a tombstone wins, else the whole-document last writer by updatedAt.
 //
 // notes: note-merge.ts (append-only text, last-writer pin). files: immutable, so a tombstone
@@ -33,6 +33,7 @@ import {
 	type Client,
 	type SetsMeta
 } from './client.js';
+import { mergeErased } from './erasure.js';
 import { mergeImportBatches } from './imports.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
 import { mergeLinkDocs } from './links.js';
@@ -117,6 +118,8 @@ function pickValue(va: unknown, vb: unknown, ha: Hlc | undefined, hb: Hlc | unde
 }
 
 export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
+	const erased = mergeErased(a, b);
+	if (erased !== null) return { ...erased, _deleted: true };
 	const clockA = clockOf(a);
 	const clockB = clockOf(b);
 	const clock = mergeClocks(clockA, clockB);
@@ -201,6 +204,8 @@ function newerSetting<T extends WithDeleted>(a: T, b: T): T {
 export type VisitDoc = Visit & { _deleted?: boolean };
 
 export function mergeVisits(a: VisitDoc, b: VisitDoc): VisitDoc & { _deleted: boolean } {
+	// Deleted versions sit above live ones in one order (a max, hence still a join).
+	if (a._deleted || b._deleted) return { ...tombstoneOrLarger(a, b), _deleted: true };
 	const fields: Record<string, unknown> = {};
 	for (const field of VISIT_FIELDS) {
 		fields[field] = pickValue(a[field], b[field], a.clock[field], b.clock[field]);
@@ -244,7 +249,9 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 		case 'imports':
 			return mergeImportBatches(a, b);
 		case 'links':
-			// Last writer by the version's HLC (links.ts), so an undo converges.
+			// Only an erasure deletes a link: its tombstone wins; else the last writer by the
+			// version's HLC (links.ts), so an undo converges.
+			if (a._deleted || b._deleted) return tombstoneOrLarger(a, b);
 			return mergeLinkDocs(a as unknown as LinkLike, b as unknown as LinkLike) as unknown as T;
 	}
 }

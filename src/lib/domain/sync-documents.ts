@@ -13,6 +13,7 @@ import {
 	NAME_REQUIRED,
 	type ClientField
 } from './client.js';
+import { ERASED_CLOCK_KEY } from './erasure.js';
 import { categorySchema, salonSettingsSchema, sourceSchema } from './settings.js';
 import { catalogItemSchema } from './catalog.js';
 import { visitSchema } from './visit.js';
@@ -40,7 +41,12 @@ export const clientWireSchema = z.discriminatedUnion('_deleted', [
 		.strict()
 		// A card revived by an edit made after a concurrent delete keeps only what was written
 		// after it (merge.ts): its name may be gone, and refusing it would wedge replication.
-		.refine((c) => hasName(c) || c.clock[DELETED_CLOCK_KEY] !== undefined, NAME_REQUIRED),
+		.refine((c) => hasName(c) || c.clock[DELETED_CLOCK_KEY] !== undefined, NAME_REQUIRED)
+		// Only the server erases, and an erased card is a tombstone (erasure.ts, merge rule 5).
+		.refine((c) => !Object.hasOwn(c.clock, ERASED_CLOCK_KEY), {
+			message: 'erasedLive',
+			path: ['clock', ERASED_CLOCK_KEY]
+		}),
 	z
 		.object({
 			...emptyFieldShape,

@@ -16,6 +16,7 @@ import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
+import { consents } from './messages/consents';
 import { atRestMessages } from './messages/at-rest';
 import { history } from './messages/history';
 
@@ -35,6 +36,7 @@ const features = [
 	duplicates,
 	locations,
 	notes,
+	consents,
 	atRestMessages,
 	history
 ] as const;

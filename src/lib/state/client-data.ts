@@ -3,10 +3,12 @@
 // and the printable page then include it with no other change.
 import { firstValueFrom } from 'rxjs';
 import { getDatabase } from '$lib/db/database';
+import * as consentsDb from '$lib/db/consents';
 import * as filesDb from '$lib/db/files';
 import * as notesDb from '$lib/db/notes';
 import * as visitsDb from '$lib/db/visits';
 import type { Client } from '$lib/domain/client';
+import type { ConsentRecord } from '$lib/domain/consents';
 import type { StoredFile } from '$lib/domain/files';
 import type { Note } from '$lib/domain/notes';
 import type { Visit } from '$lib/domain/visit';
@@ -70,6 +72,24 @@ export const CLIENT_DATA_SECTIONS: ClientDataSection[] = [
 		line: (record) => {
 			const file = record as StoredFile;
 			return `${when(file.createdAt)} · ${file.name} (${file.mimeType})`;
+		}
+	},
+	{
+		key: 'consents',
+		// Every signed record and withdrawal in full, signature strokes included: the proof of
+		// what she agreed to is hers too.
+		title: () => t('consents.title'),
+		load: async (client) => consentsDb.list(await getDatabase(), groupIds(client)),
+		line: (record) => {
+			const consent = record as ConsentRecord;
+			return t('consents.exportLine', {
+				date: when(consent.signedAt),
+				kind: t(`consents.kind.${consent.kind}`),
+				choices: consent.choices
+					.map((c) => `${t(`consents.scope.${c.scope}`)}: ${t(`consents.status.${c.choice}`)}`)
+					.join(', '),
+				signer: consent.signerName
+			});
 		}
 	}
 ];

@@ -1,5 +1,7 @@
 // The compare-and-swap write of the PostgreSQL adapter, run inside the caller's transaction.
 import type pg from 'pg';
+import { referencedClientIds, refusalOf } from './erasure.js';
+import { erasedAmong } from './postgres-erase.js';
 import { NOTIFY_CHANNEL } from './postgres-listen.js';
 import { canonicalJson } from './shared.js';
 import { UnknownSalonError, type RevisionInput } from './types.js';
@@ -35,6 +37,8 @@ export async function pushInTransaction(
 		[salonId, collection, [...new Set(ids)]]
 	);
 	const masters = new Map(stored.rows.map((r) => [r.id, r.data]));
+	const named = rows.map((row) => referencedClientIds(collection, row.next));
+	const erased = await erasedAmong(c, salonId, named.flat());
 	const conflicts: unknown[] = [];
 	const docs = new Map<string, { seq: number; json: string }>();
 	const revisions = {
@@ -52,6 +56,19 @@ export async function pushInTransaction(
 		const currentJson = canonicalJson(current);
 		const nextJson = canonicalJson(row.next);
 		if (currentJson === nextJson) return;
+		// GDPR erasure: nothing about an erased client is written again (erasure.ts).
+		const refused = named[i]!.some((n) => erased.has(n))
+			? refusalOf(collection, current, row.next, at)
+			: null;
+		if (refused) {
+			if (refused.store !== null) {
+				seq += 1;
+				masters.set(id, JSON.parse(refused.store));
+				docs.set(id, { seq, json: refused.store });
+			}
+			conflicts.push(refused.conflict);
+			return;
+		}
 		if (currentJson !== canonicalJson(row.assumed)) {
 			conflicts.push(current);
 			return;

@@ -3,6 +3,7 @@
 // salon are serialised: seqs are unique, gap-free and committed in order. NOTIFY is sent inside
 // the push transaction, so PostgreSQL delivers it only if the transaction commits.
 import pg from 'pg';
+import { eraseInTransaction } from './postgres-erase.js';
 import type { FieldChanges } from '../../../src/lib/domain/history.js';
 import { postgresDataKeys } from './data-keys.js';
 import { postgresAudit } from './postgres-audit.js';
@@ -276,6 +277,22 @@ export async function openPostgresStorage({
 				hub.emit({ salonId, collection, seq: result.seq });
 			}
 			return result;
+		},
+		async erase(salonId, clientIds, at) {
+			const ids = [...new Set(clientIds)];
+			const result = await inTransaction((c) => eraseInTransaction(c, salonId, ids, at));
+			if (result.seq !== null) {
+				listener.noteSeq(salonId, result.seq);
+				for (const [collection, seq] of result.last) hub.emit({ salonId, collection, seq });
+			}
+			return { documents: result.documents, seq: result.seq };
+		},
+		async isErased(salonId, clientId) {
+			const r = await pool.query('SELECT 1 FROM erasures WHERE salon_id = $1 AND client_id = $2', [
+				salonId,
+				clientId
+			]);
+			return r.rowCount === 1;
 		},
 		async revisions(salonId, collection, docId) {
 			const r = await pool.query<{

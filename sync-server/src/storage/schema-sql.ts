@@ -54,6 +54,14 @@ const common = (json: string, int: string, serial: string) => [
 		PRIMARY KEY (salon_id, seq)
 	)`,
 	`CREATE INDEX IF NOT EXISTS revisions_doc ON revisions (salon_id, collection, doc_id, seq)`,
+	// GDPR erasures (erasure.ts): which client ids are erased and when, nothing else. A push that
+	// names one of them is refused for ever.
+	`CREATE TABLE IF NOT EXISTS erasures (
+		salon_id TEXT NOT NULL REFERENCES salons(id),
+		client_id TEXT NOT NULL,
+		at ${int} NOT NULL,
+		PRIMARY KEY (salon_id, client_id)
+	)`,
 	// Issue 7, encryption at rest: one random data key per salon, released to its paired devices.
 	`CREATE TABLE IF NOT EXISTS data_keys (
 		salon_id TEXT PRIMARY KEY REFERENCES salons(id),

@@ -7,6 +7,7 @@
 // change notice per salon and collection.
 import type Database from 'better-sqlite3';
 import { canonicalJson, type ChangeHub, docIdOf } from './shared.js';
+import type { SqliteErasure } from './sqlite-erase.js';
 import { UnknownSalonError, type PushRow, type RevisionInput } from './types.js';
 
 type Describe = (prev: unknown | null, next: unknown) => RevisionInput;
@@ -25,7 +26,8 @@ interface Pending {
 
 export function createSqlitePush(
 	db: Database.Database,
-	hub: ChangeHub
+	hub: ChangeHub,
+	erasure: SqliteErasure
 ): (
 	salonId: string,
 	collection: string,
@@ -64,6 +66,14 @@ export function createSqlitePush(
 			const nextJson = canonicalJson(row.next);
 			if (currentJson === nextJson) continue;
 			const current: unknown = JSON.parse(currentJson);
+			// GDPR erasure: nothing about an erased client is written again (sqlite-erase.ts).
+			const refused = erasure.refusal(p.salonId, p.collection, current, row.next, p.at);
+			if (refused) {
+				if (refused.store !== null)
+					st.upsertDoc.run(p.salonId, p.collection, id, ++seq, refused.store);
+				conflicts.push(refused.conflict);
+				continue;
+			}
 			if (currentJson !== canonicalJson(row.assumed)) {
 				conflicts.push(current);
 				continue;

@@ -7,6 +7,7 @@ import type { FieldChanges } from '../../../src/lib/domain/history.js';
 import { ADDED_COLUMNS, SQLITE_SCHEMA } from './schema-sql.js';
 import { sqliteAudit } from './sqlite-audit.js';
 import { ChangeHub, deviceParams, MAX_PAIRING_ATTEMPTS } from './shared.js';
+import { createSqliteErasure } from './sqlite-erase.js';
 import { sqliteDataKeys } from './data-keys.js';
 import { createSqlitePush } from './sqlite-push.js';
 import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
@@ -111,7 +112,8 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		)
 	};
 
-	const push = createSqlitePush(db, hub);
+	const erasure = createSqliteErasure(db, hub);
+	const push = createSqlitePush(db, hub, erasure);
 	const getOrCreateDataKey = sqliteDataKeys(db);
 
 	function assertOpen(): void {
@@ -196,6 +198,13 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 		async push(salonId, collection, deviceId, rows, at, describe) {
 			assertOpen();
 			return push(salonId, collection, deviceId, rows, at, describe);
+		},
+		async erase(salonId, clientIds, at) {
+			assertOpen();
+			return erasure.erase(salonId, clientIds, at);
+		},
+		async isErased(salonId, clientId) {
+			return erasure.isErased(salonId, clientId);
 		},
 		async revisions(salonId, collection, docId) {
 			return st.revisions.all(salonId, collection, docId).map((r) => ({

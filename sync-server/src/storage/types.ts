@@ -74,6 +74,12 @@ export interface PushRow {
 	next: unknown;
 }
 
+/** What `erase` wrote: how many documents it rewrote and the last seq (null: nothing). */
+export interface ErasureResult {
+	documents: number;
+	seq: number | null;
+}
+
 export interface ChangeNotice {
 	salonId: string;
 	collection: string;
@@ -134,6 +140,16 @@ export interface SyncStorage {
 		at: number,
 		describe: (prev: unknown | null, next: unknown) => RevisionInput
 	): Promise<{ conflicts: unknown[]; seq: number | null }>;
+	/** GDPR erasure, ONE transaction: the cards become erased tombstones, every document whose
+	 * `clientId` is one of them and every link touching them become tombstones with no personal
+	 * data, import batches lose their entries (erasure.ts), each with a new seq; every revision row
+	 * of those documents is deleted; the ids and time go into `erasures`. From then on a push row
+	 * that names an erased id is not written: it is a conflict carrying the stored tombstone (a
+	 * new attached document gets its tombstone stored first). Idempotent. `deviceId` is the
+	 * erasing device (for the caller's audit event; storage keeps ids and time only). */
+	erase(salonId: string, clientIds: string[], at: number, deviceId: string): Promise<ErasureResult>;
+	/** Whether a client id was erased in this salon. */
+	isErased(salonId: string, clientId: string): Promise<boolean>;
 	revisions(salonId: string, collection: string, docId: string): Promise<StoredRevision[]>;
 	/** The salon's data key (encryption at rest on devices): the stored one, or `fresh` stored
 	 * now when the salon has none yet. Two concurrent first calls return the same key. */
