@@ -3,6 +3,7 @@ import { backoffMs, newestStamp, toWireDoc } from '$lib/db/replication';
 import {
 	defaultDeviceName,
 	deriveStatus,
+	deviceRoleOf,
 	formatCountdown,
 	parseStoredSync,
 	secondsLeft,
@@ -134,5 +135,40 @@ describe('replication helpers', () => {
 		expect(backoffMs(20, () => 0.5)).toBe(30_000);
 		expect(backoffMs(20, () => 1)).toBeLessThanOrEqual(37_500);
 		expect(backoffMs(0, () => 0)).toBeGreaterThanOrEqual(750);
+	});
+});
+
+describe('device role from the stored credentials (issue 7)', () => {
+	const creds = {
+		serverUrl: '',
+		salonId: 's',
+		deviceId: 'd',
+		token: 't',
+		deviceName: 'Tablet',
+		salonName: '',
+		locationId: null
+	};
+
+	it('keeps the role the server gave, and reads credentials saved before roles', () => {
+		const stored = parseStoredSync(
+			JSON.stringify({ ...creds, role: 'staff', accessRole: 'therapist' })
+		);
+		expect(stored?.accessRole).toBe('therapist');
+		expect(deviceRoleOf(stored)).toBe('therapist');
+		expect(deviceRoleOf(parseStoredSync(JSON.stringify({ ...creds, role: 'staff' })))).toBe(
+			'reception'
+		);
+		expect(deviceRoleOf(parseStoredSync(JSON.stringify({ ...creds, role: 'owner' })))).toBe(
+			'owner'
+		);
+		expect(deviceRoleOf(null)).toBe('owner');
+		expect(parseStoredSync(JSON.stringify({ ...creds, role: 'staff', accessRole: 'Bad Id' }))).toBe(
+			null
+		);
+	});
+
+	it('explains the permission refusals', () => {
+		expect(syncErrorKey('forbidden_field')).toBe('perm.error.forbiddenField');
+		expect(syncErrorKey('unknown_role')).toBe('perm.error.unknownRole');
 	});
 });

@@ -3,6 +3,7 @@
 import { clientFieldsSchema, type ClientFields, type Phone } from './client';
 import { parseBirthDate } from './birthday';
 import { checkFiscalCodeAgainst, validateFiscalCode } from './fiscal-code';
+import { isMaskedText } from './masking';
 import { isValidEmail, normalizeEmail, normalizePhone, phoneDigits } from './normalize';
 import type { SalonSettings } from './settings';
 
@@ -115,6 +116,8 @@ export function validateClientFields(
 	input.phones.forEach((p, i) => {
 		const raw = p.raw.trim();
 		if (!raw && !p.e164) return;
+		// A masked phone (a role without seeContacts) is kept as received: the server keeps the real one.
+		if (isMaskedText(raw)) return void phones.push(p);
 		const n = normalizePhone(raw || p.e164, settings.defaultCountry);
 		if (!n.valid) err(`phones.${i}.raw`, 'phone.invalid');
 		const key = n.e164 || phoneDigits(raw);
@@ -126,6 +129,7 @@ export function validateClientFields(
 
 	const emails: string[] = [];
 	input.emails.forEach((e, i) => {
+		if (isMaskedText(e)) return void emails.push(e);
 		const email = normalizeEmail(e);
 		if (!email) return;
 		if (!isValidEmail(email)) err(`emails.${i}`, 'email.invalid');

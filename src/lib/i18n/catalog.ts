@@ -16,9 +16,11 @@ import { exportMessages } from './messages/export';
 import { duplicates } from './messages/duplicates';
 import { locations } from './messages/locations';
 import { notes } from './messages/notes';
+import { permissions } from './messages/permissions';
 import { consents } from './messages/consents';
 import { atRestMessages } from './messages/at-rest';
 import { history } from './messages/history';
+import { erasureMessages } from './messages/erasure';
 
 const features = [
 	common,
@@ -36,9 +38,11 @@ const features = [
 	duplicates,
 	locations,
 	notes,
+	permissions,
 	consents,
 	atRestMessages,
-	history
+	history,
+	erasureMessages
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

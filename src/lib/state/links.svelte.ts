@@ -18,7 +18,7 @@ import {
 	type Link,
 	type MergeChoices
 } from '$lib/domain/links';
-import { assertCan, can as allowed } from './permissions';
+import { assertCan, can as allowed, hasPermission } from './permissions';
 import { clientBook } from './clients.svelte';
 import { deviceClock, writeContext } from './device';
 import { salon } from './salon.svelte';
@@ -205,7 +205,9 @@ export class MergeLinks {
 			.filter((id) => clientBook.get(id));
 		const pairs = clientBook.duplicates().pairsFor(shown, 'review');
 		const plan = planMerges(pairs, {
-			automatic: salon.settings.autoMergeDuplicates && allowed('merge'),
+			// A device that sees masked contacts cannot judge a pair by them (issue 7).
+			automatic:
+				salon.settings.autoMergeDuplicates && allowed('merge') && hasPermission('seeContacts'),
 			isDistinct: (a, b) => this.isDistinct(a, b),
 			wasUndone: (a, b) => this.#wasUndone(a, b)
 		});

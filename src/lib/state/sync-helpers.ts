@@ -2,6 +2,7 @@
 // credentials, the visible status, which message explains an error, a default device name.
 import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n/catalog';
+import { roleIdSchema, type RoleId } from '$lib/domain/permissions';
 
 export const SYNC_STORAGE_KEY = 'schedario.sync';
 /** When this device last heard from the server and since when it is offline, kept across
@@ -20,9 +21,19 @@ export const storedSyncSchema = z.object({
 	salonName: z.string().max(200),
 	/** The chain location this device works at (set at pairing, moved by the owner). Stored
 	 *  so it is known offline; credentials saved before chains have none. */
-	locationId: z.string().min(1).max(64).nullable().default(null)
+	locationId: z.string().min(1).max(64).nullable().default(null),
+	/** The role this device acts as (issue 7), known offline like the location; credentials
+	 *  saved before roles have none (see deviceRoleOf). */
+	accessRole: roleIdSchema.optional()
 });
 export type StoredSync = z.infer<typeof storedSyncSchema>;
+
+/** The role a device acts as: what the server said, else (paired before roles) the salon's
+ *  creator is its owner and a paired device a reception device. Unpaired: its own owner. */
+export function deviceRoleOf(creds: StoredSync | null): RoleId {
+	if (!creds) return 'owner';
+	return creds.accessRole ?? (creds.role === 'owner' ? 'owner' : 'reception');
+}
 
 /** Credentials from localStorage text; anything unreadable counts as "not paired". */
 export function parseStoredSync(raw: string | null): StoredSync | null {
@@ -110,7 +121,9 @@ const ERROR_KEYS: Record<string, MessageKey> = {
 	salon_exists: 'sync.error.signupClosed',
 	unauthorized: 'sync.error.unauthorized',
 	device_revoked: 'sync.error.unauthorized',
-	unknown_location: 'locations.unknown'
+	unknown_location: 'locations.unknown',
+	forbidden_field: 'perm.error.forbiddenField',
+	unknown_role: 'perm.error.unknownRole'
 };
 
 /** The message that explains a sync error code to a person. */

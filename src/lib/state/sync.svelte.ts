@@ -24,7 +24,10 @@ import { clientBook } from './clients.svelte';
 import { deviceClock } from './device';
 import { salon } from './salon.svelte';
 import { SyncStatusTracker } from './sync-status.svelte';
+import type { RoleId } from '$lib/domain/permissions';
+import { exportResponseSchema, type ExportRequest } from '$lib/domain/export-request';
 import {
+	deviceRoleOf,
 	LIST_PREFS_KEY,
 	parseStoredSync,
 	SYNC_STORAGE_KEY,
@@ -76,6 +79,19 @@ export class SyncState {
 		this.#save({ ...creds, locationId });
 	}
 
+	/** The role this device acts as (issue 7): what the server enforces on its pushes and pulls. */
+	get deviceRole(): RoleId {
+		return deviceRoleOf(this.credentials);
+	}
+
+	/** This device's record as the server sent it (devices/me, a stream `device` event). */
+	#setOwnDevice(device: Device): void {
+		this.#setLocation(device.locationId);
+		const creds = this.credentials;
+		if (!creds || device.accessRole === undefined || creds.accessRole === device.accessRole) return;
+		this.#save({ ...creds, accessRole: device.accessRole });
+	}
+
 	#save(creds: StoredSync): void {
 		storage()?.setItem(SYNC_STORAGE_KEY, JSON.stringify(creds));
 		this.credentials = creds;
@@ -109,7 +125,7 @@ export class SyncState {
 			onUnauthorized: () => void this.#wipe(),
 			onRemoteStamp: (stamp) => deviceClock().receive(stamp),
 			onDevice: (device) => {
-				if (device.id === this.credentials?.deviceId) this.#setLocation(device.locationId);
+				if (device.id === this.credentials?.deviceId) this.#setOwnDevice(device);
 			}
 		});
 	}
@@ -179,7 +195,8 @@ export class SyncState {
 			role: answer.role,
 			deviceName,
 			salonName,
-			locationId: answer.locationId ?? null
+			locationId: answer.locationId ?? null,
+			...(answer.accessRole === undefined ? {} : { accessRole: answer.accessRole })
 		};
 		this.#save(creds);
 	}
@@ -229,11 +246,25 @@ export class SyncState {
 		}
 	}
 
-	/** A code whose device will work at `locationId` (null: no location). */
-	async createPairingCode(locationId: string | null = null): Promise<PairingCodeResponse> {
+	/** A code whose device will work at `locationId` (null: no location) as `role`. */
+	async createPairingCode(
+		locationId: string | null = null,
+		role: RoleId | null = null
+	): Promise<PairingCodeResponse> {
 		return pairingCodeResponseSchema.parse(
-			await this.#authed('/pairing-codes', locationId ? { locationId } : {})
+			await this.#authed('/pairing-codes', {
+				...(locationId ? { locationId } : {}),
+				...(role ? { role } : {})
+			})
 		);
+	}
+
+	/** A manager gives another device a role (the server refuses this device's own). */
+	async setDeviceRole(deviceId: string, role: RoleId): Promise<Device> {
+		const { device } = deviceResponseSchema.parse(
+			await this.#authed(`/devices/${encodeURIComponent(deviceId)}/role`, { role })
+		);
+		return device;
 	}
 
 	/** Owner: moves a device to another location of the salon (null: none). */
@@ -241,7 +272,7 @@ export class SyncState {
 		const { device } = deviceResponseSchema.parse(
 			await this.#authed(`/devices/${encodeURIComponent(deviceId)}/location`, { locationId })
 		);
-		if (device.id === this.credentials?.deviceId) this.#setLocation(device.locationId);
+		if (device.id === this.credentials?.deviceId) this.#setOwnDevice(device);
 		return device;
 	}
 
@@ -249,6 +280,11 @@ export class SyncState {
 	 *  for the caller to parse. Throws SyncHttpError ('network' offline); a revoked device wipes. */
 	async getSalonApi(path: string): Promise<unknown> {
 		return this.#authed(path);
+	}
+
+	/** The export gate (issue 7): 201 when the device's role may export; SyncHttpError else. */
+	async requestExport(body: ExportRequest): Promise<void> {
+		exportResponseSchema.parse(await this.#authed('/exports', body));
 	}
 
 	async devices(): Promise<Device[]> {

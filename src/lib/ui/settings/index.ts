@@ -5,4 +5,5 @@ export { default as SalonSettingsSection } from './SalonSection.svelte';
 export { default as SourcesSection } from './SourcesSection.svelte';
 export { nameProblem, sameName } from './save';
 export { default as CatalogSection } from './CatalogSection.svelte';
+export { default as RolesSection } from './RolesSection.svelte';
 export { default as EncryptionSection } from './EncryptionSection.svelte';
