@@ -46,15 +46,18 @@ async function rawIndexedDb(page: Page): Promise<{ names: string[]; records: str
 	});
 }
 
-/** Which database holds the device's data ('plain' until a switch). */
+/** Which database holds the device's data ('plain' until a switch); null while the page is
+ *  reloading onto the other database (the evaluation's context is gone then). */
 const atRestMode = (page: Page) =>
-	page.evaluate(
-		() =>
-			JSON.parse(localStorage.getItem('schedario.atRest') ?? '{"mode":"plain"}') as {
-				mode: string;
-				previous: string | null;
-			}
-	);
+	page
+		.evaluate(
+			() =>
+				JSON.parse(localStorage.getItem('schedario.atRest') ?? '{"mode":"plain"}') as {
+					mode: string;
+					previous: string | null;
+				}
+		)
+		.catch(() => null);
 
 const noteItem = (page: Page, text: string) => page.locator('li[data-note-id]', { hasText: text });
 

@@ -23,6 +23,17 @@ import {
 	type RxStorageInstanceCreationParams
 } from 'rxdb';
 
+/** Each wrapped instance's reader, so a fast path that reads the storage underneath directly
+ *  (clients.all) can still open what it reads. */
+const readers = new WeakMap<object, (doc: RxDocumentData<unknown>) => Promise<unknown>>();
+
+/** The reader of an instance this wrapper made, or undefined for any other instance. */
+export function sealedReaderOf(
+	instance: unknown
+): ((doc: RxDocumentData<unknown>) => Promise<unknown>) | undefined {
+	return typeof instance === 'object' && instance !== null ? readers.get(instance) : undefined;
+}
+
 /** Marks (and versions) a sealed value: `g1.<iv base64>.<ciphertext base64>`. */
 const FORMAT = 'g1';
 
@@ -136,13 +147,15 @@ export function wrappedAesGcmStorage<Internals, Options>(
 				return copy as RxDocumentData<RxDocType>;
 			}
 
-			return wrapRxStorageInstance(
+			const wrapped = wrapRxStorageInstance(
 				params.schema,
 				instance,
 				toStorage,
 				fromStorage,
 				(attachment) => attachment
 			);
+			readers.set(wrapped, fromStorage);
+			return wrapped;
 		}
 	});
 }

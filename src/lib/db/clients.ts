@@ -4,6 +4,7 @@
 import { map, type Observable } from 'rxjs';
 import type { RxDocumentData } from 'rxdb';
 import { RxStorageInstanceDexie, fromDexieToStorage } from 'rxdb/plugins/storage-dexie';
+import { sealedReaderOf } from './aes-gcm-storage';
 import {
 	CLIENT_FIELDS,
 	clientFieldsSchema,
@@ -231,25 +232,32 @@ function restoreBooleans(row: Record<string, unknown>, paths: readonly string[])
  * still without RxDocument instances or the document cache.
  */
 export async function all(db: SchedarioDatabase): Promise<Client[]> {
-	const wrapped = db.clients.storageInstance as { originalStorageInstance?: unknown };
+	let wrapped = db.clients.storageInstance as { originalStorageInstance?: unknown };
+	// Encryption at rest: Dexie is one wrapper further down, and each row is opened first.
+	const open = sealedReaderOf(wrapped.originalStorageInstance);
+	if (open) wrapped = wrapped.originalStorageInstance as { originalStorageInstance?: unknown };
 	if (wrapped.originalStorageInstance instanceof RxStorageInstanceDexie) {
 		const state = await wrapped.originalStorageInstance.internals;
 		const rows: unknown[] = await state.dexieTable.toArray();
 		const booleans: readonly string[] = state.booleanIndexes;
 		const isFlat = booleans.every((path) => !path.includes('.'));
 		const live: Client[] = [];
+		const opening: Array<Promise<RxDocumentData<ClientDocType>>> = [];
 		for (const row of rows) {
 			// fromDexieToStorage deep-copies every object of every row only to undo Dexie's escape
 			// of keys starting with '|' (~0.8 s of a 100,000-card start-up). The rows are fresh
 			// copies from IndexedDB and ours to change: when no key is escaped, turning the indexed
 			// booleans back from '1'/'0' in place gives the same document.
-			const data = (
+			const stored = (
 				isFlat && !hasEscapedKey(row)
 					? restoreBooleans(row as Record<string, unknown>, booleans)
 					: fromDexieToStorage(state.booleanIndexes, row)
 			) as RxDocumentData<ClientDocType>;
-			if (!data._deleted) live.push(toClient(data));
+			if (stored._deleted) continue;
+			if (!open) live.push(toClient(stored));
+			else opening.push(open(stored) as Promise<RxDocumentData<ClientDocType>>);
 		}
+		for (const data of await Promise.all(opening)) live.push(toClient(data));
 		return live;
 	}
 	const prepared = db.clients.find().getPreparedQuery();

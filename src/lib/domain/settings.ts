@@ -55,7 +55,9 @@ export const salonSettingsSchema = z.object({
 	/** The consent texts the owner wrote, every version (consent-texts.ts; issue 7). */
 	consentTexts: consentTextsSchema,
 	/** The salon's details printed on the privacy form (issue 7). */
-	salonDetails: salonDetailsSchema
+	salonDetails: salonDetailsSchema,
+	/** Propose erasing clients not seen for this many years (retention.ts); null: off. */
+	retentionYears: z.number().int().min(1).max(30).nullable()
 });
 export type SalonSettings = z.infer<typeof salonSettingsSchema>;
 
@@ -70,7 +72,8 @@ export const DEFAULT_SETTINGS: SalonSettings = {
 	encryptAtRest: false,
 	roles: [],
 	consentTexts: [],
-	salonDetails: { legalName: '', address: '', vatNumber: '', phone: '', email: '' }
+	salonDetails: { legalName: '', address: '', vatNumber: '', phone: '', email: '' },
+	retentionYears: null
 };
 
 export const categorySchema = z.object({

@@ -3,6 +3,22 @@ import { defineMessages } from '../define';
 
 export const erasureMessages = defineMessages({
 	it: {
+		'retention.title': 'Conservazione dei dati',
+		'retention.hint':
+			'Proponi la cancellazione delle clienti che non vengono da tempo (nessuna visita e nessuna modifica alla scheda).',
+		'retention.label': 'Proponi la cancellazione dopo',
+		'retention.off': 'Mai (disattivato)',
+		'retention.years': '{count} anni',
+		'retention.saved': 'Conservazione salvata',
+		'retention.ownerOnly': 'Solo chi gestisce il personale può cambiarla.',
+		'retention.review': 'Clienti da valutare',
+		'retention.pageTitle': 'Clienti non viste da {count} anni',
+		'retention.pageHint':
+			'Apri ogni scheda e, se non serve più, cancellala definitivamente con il nome scritto per conferma.',
+		'retention.none': 'Nessuna cliente da valutare.',
+		'retention.disabled': 'La proposta di cancellazione è disattivata nelle impostazioni.',
+		'retention.lastSeen': 'vista l’ultima volta il {date}',
+		'retention.open': 'Apri la scheda di {name}',
 		'erase.action': 'Cancella definitivamente (GDPR)',
 		'erase.title': 'Cancellare definitivamente {name}?',
 		'erase.body':
@@ -20,6 +36,22 @@ export const erasureMessages = defineMessages({
 		'erase.failed': 'La cancellazione non è riuscita ({code}). Niente è stato cancellato.'
 	},
 	en: {
+		'retention.title': 'Data retention',
+		'retention.hint':
+			'Propose erasing clients who have not been seen for a long time (no visit and no change to the card).',
+		'retention.label': 'Propose erasure after',
+		'retention.off': 'Never (off)',
+		'retention.years': '{count} years',
+		'retention.saved': 'Retention saved',
+		'retention.ownerOnly': 'Only someone who manages staff may change it.',
+		'retention.review': 'Clients to review',
+		'retention.pageTitle': 'Clients not seen for {count} years',
+		'retention.pageHint':
+			'Open each card and, if it is no longer needed, erase it permanently by typing the name to confirm.',
+		'retention.none': 'No clients to review.',
+		'retention.disabled': 'The erasure proposal is off in the settings.',
+		'retention.lastSeen': 'last seen on {date}',
+		'retention.open': "Open {name}'s card",
 		'erase.action': 'Erase permanently (GDPR)',
 		'erase.title': 'Erase {name} permanently?',
 		'erase.body':
@@ -37,6 +69,22 @@ export const erasureMessages = defineMessages({
 		'erase.failed': 'Erasing failed ({code}). Nothing was erased.'
 	},
 	pt: {
+		'retention.title': 'Conservação dos dados',
+		'retention.hint':
+			'Propor apagar as clientes que não vêm há muito tempo (nenhuma visita e nenhuma alteração à ficha).',
+		'retention.label': 'Propor apagar após',
+		'retention.off': 'Nunca (desativado)',
+		'retention.years': '{count} anos',
+		'retention.saved': 'Conservação guardada',
+		'retention.ownerOnly': 'Só quem gere a equipa pode alterar.',
+		'retention.review': 'Clientes a avaliar',
+		'retention.pageTitle': 'Clientes não vistas há {count} anos',
+		'retention.pageHint':
+			'Abra cada ficha e, se já não for necessária, apague-a definitivamente escrevendo o nome para confirmar.',
+		'retention.none': 'Nenhuma cliente a avaliar.',
+		'retention.disabled': 'A proposta de apagar está desativada nas definições.',
+		'retention.lastSeen': 'vista pela última vez em {date}',
+		'retention.open': 'Abrir a ficha de {name}',
 		'erase.action': 'Apagar definitivamente (RGPD)',
 		'erase.title': 'Apagar {name} definitivamente?',
 		'erase.body':
@@ -54,6 +102,22 @@ export const erasureMessages = defineMessages({
 		'erase.failed': 'Não foi possível apagar ({code}). Nada foi apagado.'
 	},
 	bg: {
+		'retention.title': 'Съхранение на данните',
+		'retention.hint':
+			'Предлагай изтриване на клиентки, които отдавна не са идвали (без посещение и без промяна в картата).',
+		'retention.label': 'Предлагай изтриване след',
+		'retention.off': 'Никога (изключено)',
+		'retention.years': '{count} години',
+		'retention.saved': 'Съхранението е запазено',
+		'retention.ownerOnly': 'Само който управлява персонала може да го промени.',
+		'retention.review': 'Клиентки за преглед',
+		'retention.pageTitle': 'Клиентки, невиждани от {count} години',
+		'retention.pageHint':
+			'Отворете всяка карта и ако вече не е нужна, изтрийте я завинаги, като въведете името за потвърждение.',
+		'retention.none': 'Няма клиентки за преглед.',
+		'retention.disabled': 'Предложението за изтриване е изключено в настройките.',
+		'retention.lastSeen': 'последно видяна на {date}',
+		'retention.open': 'Отвори картата на {name}',
 		'erase.action': 'Изтриване завинаги (GDPR)',
 		'erase.title': 'Да се изтрие ли завинаги {name}?',
 		'erase.body':

@@ -7,3 +7,4 @@ export { nameProblem, sameName } from './save';
 export { default as CatalogSection } from './CatalogSection.svelte';
 export { default as RolesSection } from './RolesSection.svelte';
 export { default as EncryptionSection } from './EncryptionSection.svelte';
+export { default as RetentionSection } from './RetentionSection.svelte';
