@@ -127,3 +127,33 @@ test('the owner defines a custom role and gives it to a device', async ({ browse
 		await tablet.context.close();
 	}
 });
+
+test('a reception device turned therapist drops its unmasked copy and shows masked cards', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const owner = await newDevice(browser);
+	const tablet = await newDevice(browser);
+	const o = owner.page;
+	const tb = tablet.page;
+	try {
+		await createSalonOn(o, 'Salone Aurora', 'Owner PC');
+		await createClient(o, 'Maria', 'Rossi', '333 123 4567');
+		await pairAs(o, tb, 'Reception', 'Tablet');
+		await gotoApp(tb, '/clients');
+		await expect(tb.getByText('Maria Rossi').first()).toBeVisible();
+
+		await gotoApp(o, '/settings/sync');
+		await o.getByLabel('Role of Tablet').selectOption({ label: 'Therapist' });
+		await expect(o.getByText('Tablet now has the role: Therapist')).toBeVisible();
+		// The tablet learns it live, drops its local copy and pulls the cards again, masked.
+		await expect(tb.getByText('Maria R.').first()).toBeVisible();
+		await expect(tb.getByText('Maria Rossi')).toHaveCount(0);
+		await tb.reload();
+		await expect(tb.getByText('Maria R.').first()).toBeVisible();
+		await expect(tb.getByText('Rossi')).toHaveCount(0);
+	} finally {
+		await owner.context.close();
+		await tablet.context.close();
+	}
+});

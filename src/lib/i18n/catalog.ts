@@ -19,6 +19,7 @@ import { notes } from './messages/notes';
 import { permissions } from './messages/permissions';
 import { consents } from './messages/consents';
 import { atRestMessages } from './messages/at-rest';
+import { history } from './messages/history';
 import { erasureMessages } from './messages/erasure';
 
 const features = [
@@ -40,6 +41,7 @@ const features = [
 	permissions,
 	consents,
 	atRestMessages,
+	history,
 	erasureMessages
 ] as const;
 

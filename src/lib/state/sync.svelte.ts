@@ -24,7 +24,7 @@ import { clientBook } from './clients.svelte';
 import { deviceClock } from './device';
 import { salon } from './salon.svelte';
 import { SyncStatusTracker } from './sync-status.svelte';
-import type { RoleId } from '$lib/domain/permissions';
+import { permissionsOf, type CustomRole, type RoleId } from '$lib/domain/permissions';
 import { exportResponseSchema, type ExportRequest } from '$lib/domain/export-request';
 import {
 	deviceRoleOf,
@@ -89,7 +89,29 @@ export class SyncState {
 		this.#setLocation(device.locationId);
 		const creds = this.credentials;
 		if (!creds || device.accessRole === undefined || creds.accessRole === device.accessRole) return;
+		const before = deviceRoleOf(creds);
 		this.#save({ ...creds, accessRole: device.accessRole });
+		if (losesSight(before, device.accessRole, salon.settings.roles)) void this.#reloadMasked();
+	}
+
+	/** The device may no longer see what it holds (contacts, health data): its local copy came
+	 *  unmasked, so it is dropped and pulled again, masked by the server. What is still unsent is
+	 *  sent first (a refusal under the new role is shown as a sync error, never dropped here). */
+	async #reloadMasked(): Promise<void> {
+		try {
+			// Bounded: a push the new role is refused keeps retrying, and must not keep the
+			// unmasked copy on this device.
+			await Promise.race([
+				this.#running?.awaitInSync(),
+				new Promise((done) => setTimeout(done, RELOAD_MASKED_WAIT_MS))
+			]);
+		} finally {
+			await this.#stop().catch(() => undefined);
+			clientBook.stop();
+			salon.stop();
+			await removeAppDatabase();
+			window.location.reload();
+		}
 	}
 
 	#save(creds: StoredSync): void {
@@ -276,6 +298,12 @@ export class SyncState {
 		return device;
 	}
 
+	/** An authenticated GET of this salon's API (`/clients/…/history`, `/audit?…`): the raw JSON,
+	 *  for the caller to parse. Throws SyncHttpError ('network' offline); a revoked device wipes. */
+	async getSalonApi(path: string): Promise<unknown> {
+		return this.#authed(path);
+	}
+
 	/** The export gate (issue 7): 201 when the device's role may export; SyncHttpError else. */
 	async requestExport(body: ExportRequest): Promise<void> {
 		exportResponseSchema.parse(await this.#authed('/exports', body));
@@ -339,6 +367,15 @@ export class SyncState {
 			this.wiped = true;
 		}
 	}
+}
+
+const RELOAD_MASKED_WAIT_MS = 10_000;
+
+/** True when `after` lacks seeContacts or seeHealth that `before` had. */
+export function losesSight(before: RoleId, after: RoleId, roles: readonly CustomRole[]): boolean {
+	const had = permissionsOf(before, roles);
+	const has = permissionsOf(after, roles);
+	return (['seeContacts', 'seeHealth'] as const).some((p) => had.has(p) && !has.has(p));
 }
 
 export const sync = new SyncState();
