@@ -35,3 +35,30 @@ describe('retention', () => {
 		expect(clientsToPropose([{ id: 'a', updatedAt: 0 }], new Map(), null, NOW)).toEqual([]);
 	});
 });
+
+describe('per-client export of a merged group', () => {
+	it('holds every other card of the group in full, not the shown one', async () => {
+		const { mergedCardsData } = await import('$lib/domain/export/client-data');
+		const { emptyClientFields } = await import('$lib/domain/client');
+		const card = (id: string, firstName: string) => ({
+			...emptyClientFields(),
+			id,
+			firstName,
+			lastName: 'Rossi',
+			sortName: '',
+			createdAt: 0,
+			createdBy: '',
+			updatedAt: 0,
+			clock: {}
+		});
+		const lookups = {
+			categoryName: () => undefined,
+			sourceName: () => undefined,
+			clientName: () => undefined
+		} as never;
+		const data = mergedCardsData([card('a', 'Maria'), card('b', 'Mary')], 'a', lookups);
+		expect(data).toHaveLength(1);
+		expect(data[0]).toMatchObject({ id: 'b', firstName: 'Mary', lastName: 'Rossi' });
+		expect(data[0]).not.toHaveProperty('clock');
+	});
+});

@@ -19,6 +19,7 @@ import { notes } from './messages/notes';
 import { permissions } from './messages/permissions';
 import { consents } from './messages/consents';
 import { atRestMessages } from './messages/at-rest';
+import { history } from './messages/history';
 import { erasureMessages } from './messages/erasure';
 import { staff } from './messages/staff';
 
@@ -41,6 +42,7 @@ const features = [
 	permissions,
 	consents,
 	atRestMessages,
+	history,
 	erasureMessages,
 	staff
 ] as const;

@@ -16,10 +16,12 @@ import { formatDate, t } from '$lib/i18n/i18n.svelte';
 import {
 	clientDataExport,
 	clientDataJson,
+	mergedCardsData,
 	type ClientDataExport
 } from '$lib/domain/export/client-data';
 import type { ExportedFile } from './export-file';
 import { exportOptions } from './export-file';
+import { clientBook } from './clients.svelte';
 import { mergeLinks } from './links.svelte';
 import { assertCan } from './permissions';
 import { salon } from './salon.svelte';
@@ -90,6 +92,23 @@ export const CLIENT_DATA_SECTIONS: ClientDataSection[] = [
 					.join(', '),
 				signer: consent.signerName
 			});
+		}
+	},
+	{
+		key: 'mergedCards',
+		// The cards merged into this one, as they are stored (erasure removes them with it).
+		title: () => t('clientData.mergedCards'),
+		load: async (client) =>
+			mergedCardsData(
+				groupIds(client)
+					.map((id) => clientBook.raw(id))
+					.filter((c): c is Client => c !== undefined),
+				client.id,
+				exportOptions().lookups
+			),
+		line: (record) => {
+			const card = record as { id: string; firstName: string; lastName: string };
+			return `${card.firstName} ${card.lastName}`.trim() + ` (${card.id})`;
 		}
 	}
 ];

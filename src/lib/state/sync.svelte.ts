@@ -298,6 +298,12 @@ export class SyncState {
 		return device;
 	}
 
+	/** An authenticated GET of this salon's API (`/clients/…/history`, `/audit?…`): the raw JSON,
+	 *  for the caller to parse. Throws SyncHttpError ('network' offline); a revoked device wipes. */
+	async getSalonApi(path: string): Promise<unknown> {
+		return this.#authed(path);
+	}
+
 	/** The export gate (issue 7): 201 when the device's role may export; SyncHttpError else. */
 	async requestExport(body: ExportRequest): Promise<void> {
 		exportResponseSchema.parse(await this.#authed('/exports', body));

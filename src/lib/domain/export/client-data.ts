@@ -57,3 +57,13 @@ export function clientDataExport(
 export function clientDataJson(data: ClientDataExport): string {
 	return `${JSON.stringify(data, null, 2)}\n`;
 }
+
+/** The other cards of the person's merged group, each in full as on the card: a merge computes
+ *  the shown card from them, and every one of them is data about her (issue 7). */
+export function mergedCardsData(
+	group: readonly Client[],
+	shownId: string,
+	lookups: ExportLookups
+): Record<string, unknown>[] {
+	return group.filter((c) => c.id !== shownId).map((c) => clientDataCard(c, lookups));
+}

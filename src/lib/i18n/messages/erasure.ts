@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 
 export const erasureMessages = defineMessages({
 	it: {
+		'clientData.mergedCards': 'Schede unite',
 		'retention.title': 'Conservazione dei dati',
 		'retention.hint':
 			'Proponi la cancellazione delle clienti che non vengono da tempo (nessuna visita e nessuna modifica alla scheda).',
@@ -36,6 +37,7 @@ export const erasureMessages = defineMessages({
 		'erase.failed': 'La cancellazione non è riuscita ({code}). Niente è stato cancellato.'
 	},
 	en: {
+		'clientData.mergedCards': 'Merged cards',
 		'retention.title': 'Data retention',
 		'retention.hint':
 			'Propose erasing clients who have not been seen for a long time (no visit and no change to the card).',
@@ -69,6 +71,7 @@ export const erasureMessages = defineMessages({
 		'erase.failed': 'Erasing failed ({code}). Nothing was erased.'
 	},
 	pt: {
+		'clientData.mergedCards': 'Fichas unidas',
 		'retention.title': 'Conservação dos dados',
 		'retention.hint':
 			'Propor apagar as clientes que não vêm há muito tempo (nenhuma visita e nenhuma alteração à ficha).',
@@ -102,6 +105,7 @@ export const erasureMessages = defineMessages({
 		'erase.failed': 'Não foi possível apagar ({code}). Nada foi apagado.'
 	},
 	bg: {
+		'clientData.mergedCards': 'Обединени карти',
 		'retention.title': 'Съхранение на данните',
 		'retention.hint':
 			'Предлагай изтриване на клиентки, които отдавна не са идвали (без посещение и без промяна в картата).',
