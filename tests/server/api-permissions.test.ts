@@ -219,6 +219,28 @@ describe.each(BACKENDS)('device roles and permissions (%s)', (name) => {
 		expect(imported.status).toBe(403);
 		expect(imported.body.error?.path).toBe('rows.0.newDocumentState');
 		expect((await pullRaw(owner, 'imports')).body.documents).toEqual([]);
+		// What an import filled into a contact field (kept for undo) reaches a therapist emptied.
+		const filled = {
+			...batch,
+			deviceId: owner.deviceId,
+			filled: [
+				{
+					id: 'c-9',
+					field: 'phones',
+					previous: '[]',
+					value: '[{"e164":"+393339876543","raw":"333 9876543","label":"mobile"}]',
+					clock: ''
+				}
+			]
+		};
+		const byOwnerImport = await push(owner, 'imports', [
+			{ assumedMasterState: null, newDocumentState: filled }
+		]);
+		expect(byOwnerImport.body.conflicts).toEqual([]);
+		const therapistImports = await pullRaw(therapist, 'imports');
+		expect(therapistImports.body.documents).toHaveLength(1);
+		expect(therapistImports.text).not.toContain('9876543');
+		expect((await pullRaw(owner, 'imports')).text).toContain('9876543');
 		const roles = {
 			key: 'roles',
 			value: [{ id: 'junior', name: 'Junior', permissions: ['seeContacts'] }],

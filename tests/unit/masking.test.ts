@@ -9,6 +9,7 @@ import {
 	isMaskedText,
 	maskClient,
 	maskEmail,
+	maskImportBatch,
 	maskLastName,
 	maskPhoneText,
 	restoreRestricted,
@@ -153,5 +154,29 @@ describe('duplicates ignore masked values', () => {
 			therapist
 		) as unknown as ClientFields;
 		expect(matchPair(duplicateKeysOf(a), duplicateKeysOf(b))).toBeNull();
+	});
+});
+
+describe('maskImportBatch', () => {
+	const batch = {
+		id: 'imp-1',
+		filled: [
+			{
+				id: 'c-1',
+				field: 'phones',
+				previous: '[]',
+				value: '[{"e164":"+393331234567"}]',
+				clock: ''
+			},
+			{ id: 'c-1', field: 'profession', previous: '""', value: '"Avvocata"', clock: '' }
+		]
+	};
+
+	it('empties what an import filled into fields the role may not see, and nothing else', () => {
+		const masked = maskImportBatch(batch, therapist);
+		expect(JSON.stringify(masked)).not.toContain('3331234567');
+		expect(masked.filled[0]).toMatchObject({ field: 'phones', previous: '""', value: '""' });
+		expect(masked.filled[1]).toEqual(batch.filled[1]);
+		expect(maskImportBatch(batch, permissionsOf('reception'))).toBe(batch);
 	});
 });

@@ -30,11 +30,24 @@ function card(extra: Record<string, unknown> = {}): Record<string, unknown> {
 }
 
 describe('write-permission table', () => {
+	it('lets any device sign a consent but only an eraser end one', () => {
+		expect(writePermissionOf('consents', { id: 'k', _deleted: false })).toBeNull();
+		expect(writePermissionOf('consents', { id: 'k', _deleted: true })).toBe('erase');
+		expect(therapist.has(writePermissionOf('consents', { _deleted: true })!)).toBe(false);
+	});
+
 	it('guards imports, links, staff and the privacy settings keys', () => {
 		expect(WRITE_PERMISSION.imports).toBe('import');
 		expect(writePermissionOf('links', {})).toBe('merge');
 		expect(writePermissionOf('staff', {})).toBe('manageStaff');
-		for (const key of ['roles', 'consentTexts', 'retentionYears', 'encryptAtRest']) {
+		for (const key of [
+			'roles',
+			'consentTexts',
+			'retentionYears',
+			'encryptAtRest',
+			'idleLockMinutes',
+			'salonDetails'
+		]) {
 			expect(SETTING_WRITE_PERMISSION[key]).toBe('manageStaff');
 			expect(writePermissionOf('settings', { key })).toBe('manageStaff');
 		}

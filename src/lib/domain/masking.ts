@@ -201,3 +201,21 @@ export function restoreRestricted<T>(next: T, master: unknown, perms: ReadonlySe
 	}
 	return out as T;
 }
+
+/**
+ * An import batch as a device holding `perms` may receive it: the values an import filled into
+ * restricted fields (and what they held before, kept for undo) are emptied, so a phone number
+ * never reaches a device that sees phones masked. Such a device cannot push import batches
+ * (write-permissions.ts), so the emptied copy is never written back.
+ */
+export function maskImportBatch<T>(doc: T, perms: ReadonlySet<Permission>): T {
+	const restricted = new Set<string>(restrictedFields(perms));
+	const batch = doc as { filled?: Array<{ field: string; previous: string; value: string }> };
+	if (restricted.size === 0 || !Array.isArray(batch.filled)) return doc;
+	return {
+		...doc,
+		filled: batch.filled.map((f) =>
+			restricted.has(f.field) ? { ...f, previous: '""', value: '""' } : f
+		)
+	};
+}

@@ -24,13 +24,18 @@ export const SETTING_WRITE_PERMISSION: Readonly<Record<string, Permission>> = {
 	consentTexts: 'manageStaff',
 	retentionYears: 'manageStaff',
 	encryptAtRest: 'manageStaff',
-	idleLockMinutes: 'manageStaff'
+	idleLockMinutes: 'manageStaff',
+	salonDetails: 'manageStaff'
 };
 
 /** The permission writing `doc` to `collection` needs, or null when any paired device may. */
 export function writePermissionOf(collection: string, doc: unknown): Permission | null {
 	const byCollection = WRITE_PERMISSION[collection];
 	if (byCollection) return byCollection;
+	// A signed consent is proof: only erasure (the erase route, or a role that may erase) ends it.
+	if (collection === 'consents' && (doc as { _deleted?: unknown } | null)?._deleted === true) {
+		return 'erase';
+	}
 	if (collection === 'settings') {
 		const key = (doc as { key?: unknown } | null)?.key;
 		if (typeof key === 'string' && Object.hasOwn(SETTING_WRITE_PERMISSION, key)) {

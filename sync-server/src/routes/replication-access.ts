@@ -6,7 +6,7 @@
 // - a device that sees masked cards pushes against the masked master: the compare-and-swap
 //   compares with mask(master), the storage compares and writes the real one, and every conflict
 //   goes back masked. Pulls are masked the same way, so hidden values never leave the server.
-import { maskClient, restrictedFields } from '../../../src/lib/domain/masking.js';
+import { maskClient, maskImportBatch, restrictedFields } from '../../../src/lib/domain/masking.js';
 import type { Permission } from '../../../src/lib/domain/permissions.js';
 import type { SyncedCollection } from '../../../src/lib/domain/sync-protocol.js';
 import { planClientRow, writePermissionOf } from '../../../src/lib/domain/write-permissions.js';
@@ -24,7 +24,9 @@ export function needsMasking(
 	collection: SyncedCollection,
 	perms: ReadonlySet<Permission>
 ): boolean {
-	return collection === 'clients' && restrictedFields(perms).length > 0;
+	return (
+		(collection === 'clients' || collection === 'imports') && restrictedFields(perms).length > 0
+	);
 }
 
 /** What a holder of `perms` may receive of these documents. */
@@ -33,7 +35,9 @@ export function maskFor(
 	docs: unknown[],
 	perms: ReadonlySet<Permission>
 ): unknown[] {
-	return needsMasking(collection, perms) ? docs.map((d) => maskClient(d, perms)) : docs;
+	if (!needsMasking(collection, perms)) return docs;
+	const mask = collection === 'imports' ? maskImportBatch : maskClient;
+	return docs.map((d) => mask(d, perms));
 }
 
 function refuse(code: string, permission: Permission, path: string): never {
@@ -59,6 +63,11 @@ export async function authorizePush(
 			refuse('forbidden', needed, `rows.${index}.newDocumentState`);
 		}
 	});
+	// Such a device receives import batches with restricted values emptied (maskFor): pushing
+	// one back would overwrite what undo needs, so an import is for roles that see contacts.
+	if (collection === 'imports' && needsMasking(collection, perms)) {
+		refuse('forbidden', 'seeContacts', 'rows.0.newDocumentState');
+	}
 	const plain = rows.map((r) => ({ assumed: r.assumedMasterState, next: r.newDocumentState }));
 	if (collection !== 'clients') return plain;
 	const mayDelete = perms.has('delete');
