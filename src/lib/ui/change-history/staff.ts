@@ -1,5 +1,7 @@
-// The name shown for a logged staff id. Until the salon's staff list is on this device the id
-// itself is shown (it is what the server logged).
+// The name shown for a logged staff id: the member's name from the salon's staff list, or the id
+// itself when the member is not on this device (what the server logged).
+import { staffDirectory } from '$lib/state/staff.svelte';
+
 export function staffLabel(staffId: string): string {
-	return staffId;
+	return staffDirectory.nameOf(staffId);
 }
