@@ -1,4 +1,4 @@
-// axe (WCAG 2 A/AA) on every page of issue 2, on a desktop and on a 390 px phone: no serious or
+// axe (WCAG 2 A/AA) on every page of issue 2, on a desktop, a 1024 px tablet and a 390 px phone: no serious or
 // critical violation. The client card is checked with a client that fills most sections.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, gotoApp } from './support';
@@ -34,6 +34,8 @@ async function createRichClient(page: Page): Promise<string> {
 
 const viewports = [
 	{ name: 'desktop', size: { width: 1366, height: 900 } },
+	// A treatment-room tablet in landscape: the header's tools must still sit on its background.
+	{ name: 'tablet', size: { width: 1024, height: 768 } },
 	{ name: 'phone', size: { width: 390, height: 844 } }
 ] as const;
 
