@@ -96,22 +96,7 @@ describe.each(BACKENDS)('client erasure endpoint (%s)', (name) => {
 	}
 
 	/** A device paired with a code for `role`. */
-	async function pairAs(role: string): Promise<Session> {
-		const code = await api<{ code: string }>(
-			s.url,
-			'POST',
-			salonPath(owner.salonId, 'pairing-codes'),
-			{
-				token: owner.token,
-				body: { role }
-			}
-		);
-		const res = await api<Session>(s.url, 'POST', '/api/v1/pair', {
-			body: { code: code.body.code, deviceName: `${role} device` }
-		});
-		expect(res.status).toBe(201);
-		return res.body;
-	}
+	const pairAs = (role: string): Promise<Session> => pairDevice(s, owner, `${role} device`, role);
 
 	it('a device whose role may not erase gets 403 and nothing changes', async () => {
 		const { maria } = await seed();

@@ -13,7 +13,8 @@ import {
 	startServer,
 	type Backend,
 	type Session,
-	type TestServer
+	type TestServer,
+	pairDevice
 } from './support/api.js';
 
 type Doc = Record<string, unknown>;
@@ -49,19 +50,11 @@ describe.each(BACKENDS)('device roles and permissions (%s)', (name) => {
 	afterEach(async () => s?.stop());
 
 	async function pairAs(role: string, deviceName = `${role} tablet`): Promise<Session> {
-		const code = await api<{ code: string }>(
-			s.url,
-			'POST',
-			salonPath(owner.salonId, 'pairing-codes'),
-			{ token: owner.token, body: { role } }
-		);
-		expect(code.status).toBe(201);
-		const res = await api<Session & { accessRole: string }>(s.url, 'POST', '/api/v1/pair', {
-			body: { code: code.body.code, deviceName }
-		});
-		expect(res.status).toBe(201);
-		expect(res.body.accessRole).toBe(role);
-		return res.body;
+		const device = (await pairDevice(s, owner, deviceName, role)) as Session & {
+			accessRole: string;
+		};
+		expect(device.accessRole).toBe(role);
+		return device;
 	}
 	const push = (who: Session, collection: string, rows: unknown[]) =>
 		api<{ conflicts: Doc[]; error?: { code: string; path?: string } }>(

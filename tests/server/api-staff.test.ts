@@ -14,7 +14,8 @@ import {
 	startServer,
 	type Backend,
 	type Session,
-	type TestServer
+	type TestServer,
+	pairDevice
 } from './support/api.js';
 
 type Doc = Record<string, unknown>;
@@ -34,19 +35,7 @@ describe.each(BACKENDS)('staff members on the server (%s)', (name) => {
 	});
 	afterEach(async () => s?.stop());
 
-	async function pairAs(role: string): Promise<Session> {
-		const code = await api<{ code: string }>(
-			s.url,
-			'POST',
-			salonPath(owner.salonId, 'pairing-codes'),
-			{ token: owner.token, body: { role } }
-		);
-		const res = await api<Session>(s.url, 'POST', '/api/v1/pair', {
-			body: { code: code.body.code, deviceName: `${role} tablet` }
-		});
-		expect(res.status).toBe(201);
-		return res.body;
-	}
+	const pairAs = (role: string): Promise<Session> => pairDevice(s, owner, `${role} tablet`, role);
 	const push = (who: Session, collection: string, rows: unknown[]) =>
 		api<{ conflicts: Doc[]; error?: { code: string; path?: string } }>(
 			s.url,
