@@ -25,7 +25,8 @@
 // wins, else the larger canonical JSON, as for categories and sources.
 // categories and sources carry no timestamps yet: a tombstone wins, else the version with the
 // larger canonical JSON (arbitrary but the same on every device). settings: last writer by
-// updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too.
+// updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too. The
+// consentTexts setting is the exception: the union of its versions (consent-text-merge.ts).
 import {
 	CLIENT_FIELDS,
 	DELETED_CLOCK_KEY,
@@ -34,6 +35,7 @@ import {
 	type Client,
 	type SetsMeta
 } from './client.js';
+import { isConsentTextsSetting, mergeConsentTextSettings } from './consent-text-merge.js';
 import { mergeErased } from './erasure.js';
 import { mergeImportBatches } from './imports.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
@@ -265,7 +267,9 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 		case 'visits':
 			return mergeVisits(a as unknown as VisitDoc, b as unknown as VisitDoc) as unknown as T;
 		case 'settings':
-			return newerSetting(a, b);
+			return isConsentTextsSetting(a) && isConsentTextsSetting(b)
+				? mergeConsentTextSettings(a, b)
+				: newerSetting(a, b);
 		case 'catalog': {
 			// A removed item stays removed (a max over (deleted, updatedAt, JSON): still a join).
 			const byDeleted = Number(Boolean(a._deleted)) - Number(Boolean(b._deleted));
