@@ -161,8 +161,12 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 		clock
 	};
 	const editedBy = editedByOf(a, b, clockA, clockB);
+	// The creator is fixed at creation and is a staff id, not the client's data: tombstones keep
+	// it, and the max over every version, live or deleted, keeps it a join even if two versions
+	// disagree (an emptied creator on one side of a delete made a revival order-dependent).
+	const createdBy = a.createdBy >= b.createdBy ? a.createdBy : b.createdBy;
 	if (isDeleted) {
-		return { ...empty, ...base, ...editedBy, sortName: '', createdBy: '', _deleted: true };
+		return { ...empty, ...base, ...editedBy, sortName: '', createdBy, _deleted: true };
 	}
 	const fields: Record<string, unknown> = {};
 	for (const field of CLIENT_FIELDS) {
@@ -182,8 +186,7 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 		...(fields as Omit<Client, 'id'>),
 		...base,
 		sortName: sortNameOf(merged).slice(0, SORT_NAME_MAX),
-		// The creator is fixed at creation; max keeps it a join if two versions disagree.
-		createdBy: a.createdBy >= b.createdBy ? a.createdBy : b.createdBy,
+		createdBy,
 		...editedBy,
 		sets: sets as SetsMeta,
 		_deleted: false
@@ -194,7 +197,8 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
  * The tombstone a delete leaves: merge metadata only, no personal data (set metadata included:
  * its element keys are phone numbers and addresses). `hlc` is the delete's stamp; without one
  * the merge reads the tombstone as deleted at its last field write. `editedBy`: who deleted it
- * (a staff id; default: the card's last editor).
+ * (a staff id; default: the card's last editor). `createdBy` stays: who created the card is
+ * bookkeeping (a staff id), and the merge needs it on both sides of a delete.
  */
 export function toTombstone(
 	doc: ClientDoc,
@@ -207,7 +211,7 @@ export function toTombstone(
 		id: doc.id,
 		sortName: '',
 		createdAt: doc.createdAt,
-		createdBy: '',
+		createdBy: doc.createdBy,
 		...(editedBy === undefined ? {} : { editedBy }),
 		updatedAt: Math.max(updatedAt, doc.updatedAt),
 		clock: hlc === undefined ? { ...doc.clock } : { ...doc.clock, [DELETED_CLOCK_KEY]: hlc },
