@@ -155,6 +155,7 @@ export class ClientBook {
 		this.#applyChanges(buffered);
 		this.#boundary = null;
 		this.loadMs = performance.now() - began;
+		if (!boundary) this.firstScreenMs = this.loadMs;
 		this.error = null;
 		this.firstScreen = true;
 		this.ready = true;
