@@ -1,9 +1,8 @@
 // The compare-and-swap write of the PostgreSQL adapter, run inside the caller's transaction.
 import type pg from 'pg';
 import { referencedClientIds, refusalOf } from './erasure.js';
-import { erasedAmong } from './postgres-erase.js';
 import { NOTIFY_CHANNEL } from './postgres-listen.js';
-import { canonicalJson } from './shared.js';
+import { canonicalJson, sameCanonicalJson } from './shared.js';
 import { UnknownSalonError, type RevisionInput } from './types.js';
 
 // BIGINT arrives as a string (it may exceed 2^53); ours are seqs and millisecond times.
@@ -19,8 +18,8 @@ export interface PushJob {
 	describe: (prev: unknown | null, next: unknown) => RevisionInput;
 }
 
-// Three statements whatever the batch size (read masters, write docs, write revisions), so a
-// 200-row push costs a few round trips, not hundreds.
+// Three statements whatever the batch size (lock, read masters and erasures, write everything),
+// so a 200-row push costs a few round trips, not hundreds.
 export async function pushInTransaction(
 	c: pg.PoolClient,
 	{ salonId, collection, deviceId, at, rows, ids, describe }: PushJob
@@ -31,14 +30,18 @@ export async function pushInTransaction(
 	if (!locked.rows[0]) throw new UnknownSalonError(salonId);
 	const first = num(locked.rows[0].seq);
 	// Read after taking the lock: READ COMMITTED gives each statement a fresh snapshot, so this
-	// sees every push that committed before ours.
-	const stored = await c.query<{ id: string; data: unknown }>(
-		'SELECT id, data FROM docs WHERE salon_id = $1 AND collection = $2 AND id = ANY($3)',
-		[salonId, collection, [...new Set(ids)]]
-	);
-	const masters = new Map(stored.rows.map((r) => [r.id, r.data]));
+	// sees every push (and erasure) that committed before ours. The masters and the erased ids come
+	// in one statement: every round trip made while the salon's lock is held delays every push.
 	const named = rows.map((row) => referencedClientIds(collection, row.next));
-	const erased = await erasedAmong(c, salonId, named.flat());
+	const stored = await c.query<{ id: string; data: unknown; erased: boolean }>(
+		`SELECT id, data, false AS erased FROM docs
+		 WHERE salon_id = $1 AND collection = $2 AND id = ANY($3)
+		 UNION ALL
+		 SELECT client_id, NULL, true FROM erasures WHERE salon_id = $1 AND client_id = ANY($4)`,
+		[salonId, collection, [...new Set(ids)], [...new Set(named.flat())]]
+	);
+	const masters = new Map(stored.rows.filter((r) => !r.erased).map((r) => [r.id, r.data]));
+	const erased = new Set(stored.rows.filter((r) => r.erased).map((r) => r.id));
 	const conflicts: unknown[] = [];
 	const docs = new Map<string, { seq: number; json: string }>();
 	const revisions = {
@@ -53,9 +56,8 @@ export async function pushInTransaction(
 	rows.forEach((row, i) => {
 		const id = ids[i] as string;
 		const current = masters.get(id) ?? null;
-		const currentJson = canonicalJson(current);
-		const nextJson = canonicalJson(row.next);
-		if (currentJson === nextJson) return;
+		// Compared as values (jsonb comes back in its own key order); only a written row is encoded.
+		if (sameCanonicalJson(current, row.next)) return;
 		// GDPR erasure: nothing about an erased client is written again (erasure.ts).
 		const refused = named[i]!.some((n) => erased.has(n))
 			? refusalOf(collection, current, row.next, at)
@@ -69,7 +71,7 @@ export async function pushInTransaction(
 			conflicts.push(refused.conflict);
 			return;
 		}
-		if (currentJson !== canonicalJson(row.assumed)) {
+		if (!sameCanonicalJson(current, row.assumed)) {
 			conflicts.push(current);
 			return;
 		}
@@ -77,7 +79,7 @@ export async function pushInTransaction(
 		seq += 1;
 		masters.set(id, row.next);
 		// One upsert per id: the last accepted row of a doc in this push is its master.
-		docs.set(id, { seq, json: nextJson });
+		docs.set(id, { seq, json: canonicalJson(row.next) });
 		revisions.seqs.push(seq);
 		revisions.ids.push(id);
 		revisions.fields.push(JSON.stringify(revision.fields));
@@ -86,28 +88,33 @@ export async function pushInTransaction(
 		revisions.changes.push(JSON.stringify(revision.changes ?? {}));
 	});
 	if (seq === first) return { conflicts, seq: null };
+	// Documents, revisions, the salon's counter and the notice in ONE statement (data-modifying
+	// CTEs always run to completion), again to keep the lock's round trips few. The notice is
+	// sent by PostgreSQL on COMMIT and dropped on ROLLBACK.
 	await c.query(
-		`INSERT INTO docs (salon_id, collection, id, seq, data)
-		 SELECT $1, $2, t.id, t.seq, t.data::jsonb FROM unnest($3::text[], $4::int8[], $5::text[])
-			AS t(id, seq, data)
-		 ON CONFLICT (salon_id, collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+		`WITH written AS (
+			INSERT INTO docs (salon_id, collection, id, seq, data)
+			SELECT $1, $2, t.id, t.seq, t.data::jsonb FROM unnest($3::text[], $4::int8[], $5::text[])
+				AS t(id, seq, data)
+			ON CONFLICT (salon_id, collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data
+			RETURNING 1
+		), logged AS (
+			INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted,
+				staff_id, changes)
+			SELECT $1, t.seq, $2, t.doc_id, $6, $7, t.fields::jsonb, t.deleted, t.staff_id, t.changes
+			FROM unnest($8::int8[], $9::text[], $10::text[], $11::bool[], $12::text[], $13::text[])
+				AS t(seq, doc_id, fields, deleted, staff_id, changes)
+			RETURNING 1
+		), counted AS (
+			UPDATE salons SET seq = $14 WHERE id = $1 RETURNING 1
+		)
+		SELECT pg_notify($15, $16)`,
 		[
 			salonId,
 			collection,
 			[...docs.keys()],
 			[...docs.values()].map((d) => d.seq),
-			[...docs.values()].map((d) => d.json)
-		]
-	);
-	await c.query(
-		`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted,
-			staff_id, changes)
-		 SELECT $1, t.seq, $2, t.doc_id, $3, $4, t.fields::jsonb, t.deleted, t.staff_id, t.changes
-		 FROM unnest($5::int8[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::text[])
-			AS t(seq, doc_id, fields, deleted, staff_id, changes)`,
-		[
-			salonId,
-			collection,
+			[...docs.values()].map((d) => d.json),
 			deviceId,
 			at,
 			revisions.seqs,
@@ -115,14 +122,11 @@ export async function pushInTransaction(
 			revisions.fields,
 			revisions.deleted,
 			revisions.staffIds,
-			revisions.changes
+			revisions.changes,
+			seq,
+			NOTIFY_CHANNEL,
+			JSON.stringify({ salonId, collection, seq })
 		]
 	);
-	await c.query('UPDATE salons SET seq = $2 WHERE id = $1', [salonId, seq]);
-	// Inside the transaction: PostgreSQL sends it on COMMIT and drops it on ROLLBACK.
-	await c.query('SELECT pg_notify($1, $2)', [
-		NOTIFY_CHANNEL,
-		JSON.stringify({ salonId, collection, seq })
-	]);
 	return { conflicts, seq };
 }
