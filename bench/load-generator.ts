@@ -10,6 +10,8 @@ import { pushResponseSchemaFor } from '../src/lib/domain/sync-protocol';
 
 export const MAX_GENERATOR_DEVICES = 1000;
 export const MAX_GENERATOR_MS = 120_000;
+/** Time allowed on top of the run for setting up (streams, first pushes) on a loaded machine. */
+export const GENERATOR_SETUP_MS = 300_000;
 
 export interface GeneratorPlan {
 	origins: string[];
@@ -161,8 +163,17 @@ export async function generate(
 				for (let round = 1; performance.now() < until; round++) {
 					const rows = nextRows(d, round);
 					const t0 = performance.now();
-					const res = await post(url, d.token, { rows });
-					const text = await res.text();
+					let res: Response;
+					let text: string;
+					try {
+						res = await post(url, d.token, { rows });
+						text = await res.text();
+					} catch {
+						// A connection dropped under load (a keep-alive socket closed as it was reused):
+						// counted, and the device goes on from the state it last knew (a conflict, if it landed).
+						result.failures++;
+						continue;
+					}
 					if (res.status === 429) {
 						const wait = Number(res.headers.get('Retry-After') ?? '1') * 1000;
 						await new Promise((r) => setTimeout(r, wait));
@@ -205,7 +216,7 @@ if (process.send && process.argv[1]?.endsWith('load-generator.ts')) {
 		// Whatever happens, this process does not outlive its plan by long.
 		setTimeout(
 			() => process.exit(2),
-			Math.min(Number(plan.durationMs) || 0, MAX_GENERATOR_MS) + 60_000
+			Math.min(Number(plan.durationMs) || 0, MAX_GENERATOR_MS) + GENERATOR_SETUP_MS
 		).unref();
 		generate(plan, () => void send({ type: 'started' })).then(
 			async (result) => {

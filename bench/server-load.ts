@@ -16,6 +16,7 @@ import type { SyncStorage } from '../sync-server/src/storage/types';
 import { startServer } from './harness';
 import {
 	checkPlan,
+	GENERATOR_SETUP_MS,
 	type GeneratorMessage,
 	type GeneratorPlan,
 	type GeneratorResult
@@ -123,10 +124,13 @@ function runGenerator(plan: GeneratorPlan, onStarted: () => void): Promise<Gener
 			fn();
 		};
 		// Bounded from this side too: a generator that hangs is killed.
-		const limit = setTimeout(() => {
-			child.kill('SIGKILL');
-			finish(() => reject(new Error('the load generator did not finish in time')));
-		}, plan.durationMs + 90_000);
+		const limit = setTimeout(
+			() => {
+				child.kill('SIGKILL');
+				finish(() => reject(new Error('the load generator did not finish in time')));
+			},
+			plan.durationMs + GENERATOR_SETUP_MS + 30_000
+		);
 		child.on('message', (m: GeneratorMessage) => {
 			if (m.type === 'started') onStarted();
 			else if (m.type === 'result') finish(() => resolve(m.result));
