@@ -6,7 +6,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { createSchedarioDatabase, type SchedarioDatabase } from '$lib/db/database';
-import { coalesce, countUnacknowledged } from '$lib/db/pending-changes';
+import { coalesce, countUnacknowledged, mayMovePending } from '$lib/db/pending-changes';
 
 const open: SchedarioDatabase[] = [];
 const states: RxReplicationState<unknown, unknown>[] = [];
@@ -117,6 +117,27 @@ describe('countUnacknowledged', () => {
 		await sources.awaitInSync();
 		expect(await db.sources.count().exec()).toBe(5);
 		expect(await countUnacknowledged(sources)).toBe(0);
+	});
+
+	it('tells pulled writes (never pending) from local writes, as RxDB labels them', async () => {
+		const db = await freshDatabase();
+		const bulks: { context: string; ids: string[] }[] = [];
+		db.sources.eventBulks$.subscribe((bulk) =>
+			bulks.push({ context: bulk.context, ids: bulk.events.map((e) => e.documentId) })
+		);
+		const remote = [0, 1, 2].map((i) => ({ ...source(i), _deleted: false }));
+		const network = { up: true };
+		const sources = replicate(db, 'sources', network, remote);
+		await sources.awaitInSync();
+		network.up = false;
+		await db.sources.insert(source(9));
+		const pulled = bulks.filter((b) => b.ids.includes('s0'));
+		const local = bulks.filter((b) => b.ids.includes('s9'));
+		expect(pulled.length).toBeGreaterThan(0);
+		expect(pulled.every((b) => !mayMovePending(b))).toBe(true);
+		expect(local.length).toBe(1);
+		expect(local.every((b) => mayMovePending(b))).toBe(true);
+		expect(await countUnacknowledged(sources)).toBe(1);
 	});
 
 	it('is 0 for a replication that has not started (a tab that is not the leader)', async () => {

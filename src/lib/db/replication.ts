@@ -21,7 +21,7 @@ import {
 import type { SchedarioDatabase } from './database';
 import { openEventStream } from './event-stream';
 import { callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
-import { coalesce, countUnacknowledged } from './pending-changes';
+import { coalesce, countUnacknowledged, mayMovePending } from './pending-changes';
 import { newestStamp, toWireDoc } from './wire-docs';
 
 // Other modules import these from here; they live in files of their own.
@@ -171,7 +171,9 @@ export function startReplication(
 	};
 	const recount = coalesce(async () => report({ pending: await countPending() }));
 	const subscriptions = SYNCED_COLLECTIONS.map((c) =>
-		(db[c].$ as Observable<unknown>).subscribe(() => recount())
+		(db[c].eventBulks$ as Observable<{ context: string }>).subscribe((bulk) => {
+			if (mayMovePending(bulk)) recount();
+		})
 	);
 
 	const activeFlags = new WeakMap<object, boolean>();
