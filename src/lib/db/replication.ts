@@ -21,7 +21,8 @@ import {
 import type { SchedarioDatabase } from './database';
 import { openEventStream } from './event-stream';
 import { callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
-import { coalesce, countUnacknowledged } from './pending-changes';
+import { countUnacknowledged } from './pending-changes';
+import { trackPending, type WriteBulk } from './pending-tally';
 import { newestStamp, toWireDoc } from './wire-docs';
 
 // Other modules import these from here; they live in files of their own.
@@ -163,23 +164,29 @@ export function startReplication(
 		});
 	});
 
-	// The count reads RxDB's bookkeeping, so it is recounted whenever that may have moved: a
-	// local write, a push or pull finishing.
+	// The count reads RxDB's bookkeeping, so a collection is recounted whenever its part may have
+	// moved: a local write to it, its push or pull finishing (pending-tally.ts).
 	const countPending = async () => {
 		const counts = await Promise.all(states.map((s) => countUnacknowledged(s)));
 		return counts.reduce((a, b) => a + b, 0);
 	};
-	const recount = coalesce(async () => report({ pending: await countPending() }));
-	const subscriptions = SYNCED_COLLECTIONS.map((c) =>
-		(db[c].$ as Observable<unknown>).subscribe(() => recount())
+	const tally = trackPending(
+		SYNCED_COLLECTIONS.map((c, i) => ({
+			collection: c,
+			writes$: db[c].eventBulks$ as Observable<WriteBulk>,
+			replication: states[i]!
+		})),
+		(pending) => report({ pending })
 	);
 
 	const activeFlags = new WeakMap<object, boolean>();
+	let anyActive = false;
 	for (const s of states) {
 		s.active$.subscribe((active) => {
 			activeFlags.set(s, active);
-			report({ active: states.some((x) => activeFlags.get(x) ?? false) });
-			recount();
+			// RxDB repeats the flag on every task; the status only needs its changes.
+			const now = states.some((x) => activeFlags.get(x) ?? false);
+			if (now !== anyActive) report({ active: (anyActive = now) });
 		});
 		// Handler failures are already reported by `fail`; RxDB retries them on its own.
 		s.error$.subscribe(() => undefined);
@@ -189,7 +196,7 @@ export function startReplication(
 	void db.waitForLeadership().then(() => {
 		if (stopped) return;
 		hooks.onLeader?.();
-		recount();
+		tally.recountAll();
 		events = openEventStream(creds, salonPath, {
 			onEvent(collections) {
 				for (const c of collections) streams.get(c)?.next('RESYNC');
@@ -228,7 +235,7 @@ export function startReplication(
 		async stop() {
 			stopped = true;
 			events?.close();
-			for (const sub of subscriptions) sub.unsubscribe();
+			tally.stop();
 			for (const s of streams.values()) s.complete();
 			await Promise.all(states.map((s) => s.cancel()));
 		}
