@@ -2,7 +2,9 @@
 // holding N generated clients, seeded once through the app's real write path and shared.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { ClientFields } from '../src/lib/domain/client';
-import { generateClientFields } from '../tests/fixtures/clients';
+import type { Visit } from '../src/lib/domain/visit';
+import { generateClientFields, mulberry32 } from '../tests/fixtures/clients';
+import { generateVisits } from '../tests/fixtures/visits';
 import type { BenchContext, Scale } from './types';
 
 /** Sizes at toy scale: the nominal size divided by this, at least TOY_MIN. */
@@ -35,6 +37,24 @@ export async function openClients(context: BrowserContext, baseUrl: string): Pro
 	return page;
 }
 
+/**
+ * The visit histories of seeded clients: two clients in three have 1–3 visits (services,
+ * products, statuses and amounts from tests/fixtures/visits.ts), so a 50,000-client book holds
+ * ~67,000 visits that the app loads too. Client `index` always gets the same history.
+ */
+export function visitsFor(ids: readonly string[], firstIndex: number): Visit[] {
+	const out: Visit[] = [];
+	ids.forEach((clientId, i) => {
+		const index = firstIndex + i;
+		const rand = mulberry32(BENCH_SEED * 1_000_003 + index);
+		if (rand() < 1 / 3) return;
+		const count = 1 + Math.floor(rand() * 3);
+		const visits = generateVisits(count, { seed: BENCH_SEED + index, clientId });
+		visits.forEach((visit, k) => out.push({ ...visit, id: `bench-visit-${index}-${k}` }));
+	});
+	return out;
+}
+
 interface Seeded {
 	context: BrowserContext;
 	count: number;
@@ -63,12 +83,16 @@ export function createContext(opts: ContextOptions): BenchContext & { close(): P
 	async function grow(page: Page, entry: Seeded, count: number): Promise<void> {
 		const all = fieldsUpTo(count);
 		const started = performance.now();
+		let visits = 0;
 		for (let i = entry.count; i < count; i += SEED_CHUNK) {
 			const chunk = all.slice(i, Math.min(count, i + SEED_CHUNK));
-			await page.evaluate((c) => window.__schedarioBench!.seed(c), chunk);
+			const ids = await page.evaluate((c) => window.__schedarioBench!.seed(c), chunk);
+			const history = visitsFor(ids, i);
+			await page.evaluate((v) => window.__schedarioBench!.seedVisits(v), history);
+			visits += history.length;
 		}
 		log(
-			`seeded ${entry.count} → ${count} clients in ${Math.round(performance.now() - started)} ms`
+			`seeded ${entry.count} → ${count} clients (${visits} visits) in ${Math.round(performance.now() - started)} ms`
 		);
 		entry.count = count;
 	}

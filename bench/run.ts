@@ -5,10 +5,11 @@
 //   BENCH_ONLY   comma-separated module names to run (default: all)
 //   BENCH_PORT   first port of the bench's range (default 4470; modules use the next ten)
 //   STATIC_DIR   the built app the server serves (default build)
+//   BENCH_RESULTS where to write the results (default bench/results.json)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createContext } from './context';
 import { launchChromium, startServer } from './harness';
@@ -22,6 +23,7 @@ const ONLY = (process.env.BENCH_ONLY ?? '')
 	.map((s) => s.trim())
 	.filter(Boolean);
 const MODULES_DIR = join(import.meta.dirname, 'modules');
+const RESULTS = process.env.BENCH_RESULTS ?? join(import.meta.dirname, 'results.json');
 
 export async function loadModules(only: readonly string[] = []): Promise<BenchModule[]> {
 	const files = readdirSync(MODULES_DIR).filter((f) => f.endsWith('.bench.ts'));
@@ -60,8 +62,9 @@ function writeResults(r: {
 	complete: boolean;
 	started: number;
 }): void {
+	mkdirSync(dirname(RESULTS), { recursive: true });
 	writeFileSync(
-		join(import.meta.dirname, 'results.json'),
+		RESULTS,
 		JSON.stringify(
 			{
 				date: new Date().toISOString(),
@@ -133,7 +136,11 @@ async function main(): Promise<void> {
 		`\n${SCALE} scale, ${seconds} s${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`
 	);
 	writeResults({ rows, durations, failed, complete: true, started });
-	if (failed.length > 0) process.exitCode = 1;
+	// The smoke run in `npm test` relies on this: a module that threw, or a figure that is not a
+	// number (no samples, a NaN from a broken measurement), fails the run.
+	const empty = rows.filter((r) => !Number.isFinite(r.ours.p50)).map((r) => r.name);
+	if (empty.length > 0) console.error(`no figure for: ${empty.join('; ')}`);
+	if (failed.length > 0 || empty.length > 0) process.exitCode = 1;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

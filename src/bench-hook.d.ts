@@ -5,7 +5,10 @@ declare global {
 	interface Window {
 		/** Installed by src/lib/state/bench-hook.ts when the app is opened with ?bench=1. */
 		__schedarioBench?: {
-			seed(fields: ClientFields[]): Promise<number>;
+			/** Creates the clients through the app's write path; returns their ids in order. */
+			seed(fields: ClientFields[]): Promise<string[]>;
+			/** Stores visits through the visits repository (the bench's generated histories). */
+			seedVisits(visits: Visit[]): Promise<number>;
 			/** Milliseconds of one query of the app's search index. */
 			timeQuery(text: string): number;
 			/** Milliseconds of the same search as an RxDB `$regex` query (benchmark peer). */

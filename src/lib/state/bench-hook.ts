@@ -27,9 +27,13 @@ function allClients(): Client[] {
 
 export function installBenchHook(): void {
 	window.__schedarioBench = {
-		async seed(fields: ClientFields[]): Promise<number> {
+		async seed(fields: ClientFields[]): Promise<string[]> {
 			const created = await clientBook.createMany(fields);
-			return created.length;
+			return created.map((c) => c.id);
+		},
+		async seedVisits(visits: Visit[]): Promise<number> {
+			await visitsDb.bulkInsert(await getDatabase(), visits);
+			return visits.length;
 		},
 		timeQuery(text: string): number {
 			const started = performance.now();
