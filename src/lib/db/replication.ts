@@ -23,6 +23,7 @@ import { openEventStream } from './event-stream';
 import { callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
 import { countUnacknowledged } from './pending-changes';
 import { trackPending, type WriteBulk } from './pending-tally';
+import { livePuller, storedPullCheckpoint, type LivePuller } from './live-pull';
 import { newestStamp, toWireDoc } from './wire-docs';
 
 // Other modules import these from here; they live in files of their own.
@@ -115,6 +116,28 @@ export function startReplication(
 
 	const succeeded = () => report({ offline: false, lastSyncedAt: Date.now() });
 
+	const pullers = new Map<SyncedCollection, LivePuller>();
+	async function pullPage(
+		collection: SyncedCollection,
+		checkpoint: Checkpoint | null,
+		limit: number
+	) {
+		const body = (await call(`/${collection}/pull`, { checkpoint, limit })) as {
+			documents: unknown[];
+			checkpoint: Checkpoint;
+		};
+		succeeded();
+		// Client, note and link stamps order this device's later writes after what it saw.
+		if (
+			(collection === 'clients' || collection === 'notes' || collection === 'links') &&
+			body.documents.length > 0
+		) {
+			const stamp = newestStamp(body.documents);
+			if (stamp) hooks.onRemoteStamp?.(stamp);
+		}
+		return { documents: body.documents as never[], checkpoint: body.checkpoint };
+	}
+
 	const states: State[] = SYNCED_COLLECTIONS.map((collection) => {
 		const stream$ = new Subject<StreamItem>();
 		streams.set(collection, stream$);
@@ -128,23 +151,12 @@ export function startReplication(
 			pull: {
 				batchSize: maxPullLimitOf(collection),
 				stream$: stream$.asObservable(),
-				handler: async (checkpoint, batchSize) => {
-					const limit = Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)));
-					const body = (await call(`/${collection}/pull`, {
-						checkpoint: checkpoint ?? null,
-						limit
-					})) as { documents: unknown[]; checkpoint: Checkpoint };
-					succeeded();
-					// Client, note and link stamps order this device's later writes after what it saw.
-					if (
-						(collection === 'clients' || collection === 'notes' || collection === 'links') &&
-						body.documents.length > 0
-					) {
-						const stamp = newestStamp(body.documents);
-						if (stamp) hooks.onRemoteStamp?.(stamp);
-					}
-					return { documents: body.documents as never[], checkpoint: body.checkpoint };
-				}
+				handler: (checkpoint, batchSize) =>
+					pullPage(
+						collection,
+						checkpoint ?? null,
+						Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)))
+					)
 			},
 			push: {
 				batchSize: maxPushRowsOf(collection),
@@ -191,6 +203,18 @@ export function startReplication(
 		// Handler failures are already reported by `fail`; RxDB retries them on its own.
 		s.error$.subscribe(() => undefined);
 	}
+	SYNCED_COLLECTIONS.forEach((c, i) => {
+		pullers.set(
+			c,
+			livePuller<never>({
+				pull: (from, limit) => pullPage(c, from, limit),
+				limit: maxPullLimitOf(c),
+				checkpoint: () => storedPullCheckpoint(states[i] as RxReplicationState<unknown, unknown>),
+				isActive: () => activeFlags.get(states[i]!) ?? true,
+				emit: (item) => streams.get(c)?.next(item)
+			})
+		);
+	});
 
 	let events: ReturnType<typeof openEventStream> | null = null;
 	void db.waitForLeadership().then(() => {
@@ -198,8 +222,11 @@ export function startReplication(
 		hooks.onLeader?.();
 		tally.recountAll();
 		events = openEventStream(creds, salonPath, {
-			onEvent(collections) {
-				for (const c of collections) streams.get(c)?.next('RESYNC');
+			onEvent(collections, live) {
+				for (const c of collections) {
+					if (live) pullers.get(c)?.ping();
+					else streams.get(c)?.next('RESYNC');
+				}
 			},
 			onOpen: () => {
 				report({ offline: false, isStreamOpen: true });
