@@ -124,7 +124,7 @@ async function device(
 		live: true,
 		retryTime: 20,
 		waitForLeadership: false,
-		pull: { batchSize: 2, stream$, handler: (cp, n) => pull(cp, n) },
+		pull: { batchSize: 2, stream$, handler: (cp, n) => pull(cp ?? null, n) },
 		push: {
 			handler: async () => {
 				if (!network.pushes) throw new Error('offline');
