@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import {
 	createSalonOn,
+	drawSignature,
 	expectNoSeriousA11yViolations,
 	gotoApp,
 	newDevice,
@@ -15,28 +16,6 @@ import {
 } from './support';
 
 const scopeRow = (page: Page, scope: string) => page.locator(`li[data-consent-scope="${scope}"]`);
-
-async function drawSignature(page: Page) {
-	const pad = page.locator('canvas[data-signature-pad]');
-	await pad.scrollIntoViewIfNeeded();
-	const box = await pad.boundingBox();
-	if (!box) throw new Error('signature pad not laid out');
-	// Two strokes, like a first name and a surname: pointer down, a path, pointer up.
-	const strokes = [
-		[0.1, 0.6, 0.2, 0.3, 0.3, 0.7, 0.4, 0.35],
-		[0.5, 0.5, 0.6, 0.3, 0.7, 0.65, 0.85, 0.4]
-	];
-	for (const stroke of strokes) {
-		await page.mouse.move(box.x + box.width * stroke[0]!, box.y + box.height * stroke[1]!);
-		await page.mouse.down();
-		for (let i = 2; i < stroke.length; i += 2) {
-			await page.mouse.move(box.x + box.width * stroke[i]!, box.y + box.height * stroke[i + 1]!, {
-				steps: 8
-			});
-		}
-		await page.mouse.up();
-	}
-}
 
 test('a client signs three consents on the tablet; reception sees them with the signature, prints the form and records a withdrawal seen on both', async ({
 	browser
@@ -79,7 +58,7 @@ test('a client signs three consents on the tablet; reception sees them with the 
 	await texts.getByRole('textbox', { name: 'Photos on social media' }).fill('');
 	await texts.getByRole('button', { name: 'Save as a new version' }).click();
 	await expect(desk.getByText('Saved as version 2')).toBeVisible();
-	await expect(texts.locator('[data-consent-versions="pt"] li')).toHaveText([
+	await expect(texts.locator('[data-consent-versions="pt"] [data-version-line]')).toHaveText([
 		/^Version 2 · /,
 		'Version 1 · shipped default'
 	]);

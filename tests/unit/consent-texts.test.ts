@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	consentLocaleFor,
 	consentTextsSchema,
-	findText,
+	defaultText,
+	findSignedText,
 	hashConsentText,
 	latestText,
 	offeredScopes,
@@ -17,6 +18,9 @@ import { LOCALES } from '../../src/lib/domain/locales';
 import { CONSENT_SCOPES, SIGNATURE_MAX_NUMBERS } from '../../src/lib/domain/consents';
 import { compactStrokes, signaturePath } from '../../src/lib/domain/signature';
 import { salonSettingsSchema, DEFAULT_SETTINGS } from '../../src/lib/domain/settings';
+
+const STAMP_1 = '1763942400000-0000-deva';
+const STAMP_2 = '1763942400100-0000-deva';
 
 describe('consent texts', () => {
 	it('every language ships a valid default, version 1, offering every scope', () => {
@@ -34,25 +38,31 @@ describe('consent texts', () => {
 		const v1 = latestText([], 'en');
 		const hash1 = await hashConsentText(v1);
 		const edited = { ...v1, scopes: { ...v1.scopes, photosSocial: '' } };
-		const first = reviseText([], 'en', edited, 1000);
+		const first = reviseText([], 'en', edited, 1000, STAMP_1);
 		expect(first.version).toBe(2);
 		expect(versionsOf(first.texts, 'en').map((t) => t.version)).toEqual([2, 1]);
 		expect(offeredScopes(latestText(first.texts, 'en'))).not.toContain('photosSocial');
-		const v1Again = findText(first.texts, 'en', 1);
+		const v1Again = await findSignedText(first.texts, {
+			locale: 'en',
+			textVersion: 1,
+			textHash: hash1
+		});
 		expect(v1Again).toEqual(v1);
 		expect(await hashConsentText(v1Again!)).toBe(hash1);
 
-		const second = reviseText(first.texts, 'en', { ...edited, title: 'Privacy' }, 2000);
+		const second = reviseText(first.texts, 'en', { ...edited, title: 'Privacy' }, 2000, STAMP_2);
 		expect(second.version).toBe(3);
 		expect(second.texts.slice(0, first.texts.length)).toEqual(first.texts);
 		expect(consentTextsSchema.safeParse(second.texts).success).toBe(true);
 		// Another language is untouched.
-		expect(latestText(second.texts, 'it')).toEqual(DEFAULT_CONSENT_TEXTS.it);
+		expect(latestText(second.texts, 'it')).toEqual(defaultText('it'));
+		expect(latestText(second.texts, 'it')).toMatchObject(DEFAULT_CONSENT_TEXTS.it);
 	});
 
 	it('saving an unchanged text makes no version', () => {
 		const v1 = latestText([], 'pt');
-		const result = reviseText([], 'pt', { title: v1.title, intro: v1.intro, scopes: v1.scopes }, 5);
+		const draft = { title: v1.title, intro: v1.intro, scopes: v1.scopes };
+		const result = reviseText([], 'pt', draft, 5, STAMP_1);
 		expect(result).toEqual({ texts: [], version: null });
 	});
 

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatHlc, maxHlc } from '$lib/domain/hlc';
 import { backoffMs, newestStamp, toWireDoc } from '$lib/db/replication';
 import {
 	defaultDeviceName,
@@ -127,6 +129,32 @@ describe('replication helpers', () => {
 		];
 		expect(newestStamp(docs)).toBe('1700000000005-0002-aaaa');
 		expect(newestStamp([])).toBeUndefined();
+	});
+
+	it('finds the same newest stamp as folding maxHlc, malformed stamps included', () => {
+		const wellFormed = fc
+			.record({
+				wallMs: fc.integer({ min: 0, max: 9_999_999_999_999 }),
+				counter: fc.integer({ min: 0, max: 36 ** 4 - 1 }),
+				nodeId: fc.stringMatching(/^[a-z0-9]{1,24}$/)
+			})
+			.map(formatHlc);
+		const stamp = fc.oneof(wellFormed, wellFormed, fc.string({ maxLength: 30 }));
+		const doc = fc.oneof(
+			fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), stamp).map((clock) => ({ clock })),
+			fc.constant({ id: 'no-clock' })
+		);
+		fc.assert(
+			fc.property(fc.array(doc, { maxLength: 12 }), (docs) => {
+				let slow: string | undefined;
+				for (const d of docs) {
+					for (const s of Object.values((d as { clock?: object }).clock ?? {}))
+						slow = maxHlc(slow, s as string);
+				}
+				expect(newestStamp(docs)).toBe(slow);
+			}),
+			{ numRuns: 2000 }
+		);
 	});
 
 	it('backs off from about a second to at most about thirty', () => {

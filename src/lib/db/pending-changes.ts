@@ -14,6 +14,20 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 
 const SCAN_BATCH = 500;
 
+/** The context RxDB gives the writes of pulled documents (replication-protocol/index.ts). */
+const PULLED_WRITE_CONTEXT = 'replication-downstream-';
+
+/**
+ * Whether a write (a collection's change-event bulk) can move the count. A pulled document is
+ * written equal to its master state, and RxDB does not pull over a local change still to be
+ * pushed, so pulled writes never can: during a first sync they are 50 batches of 1,000 cards,
+ * each of which used to start a recount. The replication's active flip at the end of a pull
+ * still recounts (its master-state bookkeeping is written after the documents).
+ */
+export function mayMovePending(bulk: { context: string }): boolean {
+	return !bulk.context.startsWith(PULLED_WRITE_CONTEXT);
+}
+
 /** Local changes of one collection not yet acknowledged by the server (0 before it started). */
 export async function countUnacknowledged<C>(
 	replication: RxReplicationState<unknown, C>

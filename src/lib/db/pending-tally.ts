@@ -7,22 +7,12 @@
 // replication's own reads and requests go first.
 import type { Observable, Subscription } from 'rxjs';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { coalesce, countUnacknowledged } from './pending-changes';
+import { coalesce, countUnacknowledged, mayMovePending } from './pending-changes';
 
-/** Where a change of a collection came from, for `shouldRecount`. */
+/** A collection's storage write, as `mayMovePending` (pending-changes.ts) reads it. */
 export interface WriteBulk {
 	/** The `context` RxDB gives the storage write (`replication-downstream-…` for pulled documents). */
 	context: string;
-}
-
-/**
- * Writes that cannot change the count: documents the downstream replication wrote from the
- * server. RxDB never lets the downstream overwrite a document with an unpushed local change
- * (it waits for the upstream), so what it writes equals the master state and is not pending;
- * its bookkeeping writes end with the replication going idle, which recounts anyway.
- */
-export function shouldRecount(bulk: WriteBulk): boolean {
-	return !bulk.context.startsWith('replication-downstream-');
 }
 
 export interface PendingTally<C extends string> {
@@ -115,7 +105,7 @@ export function trackPending<C extends string, K>(
 	for (const { collection, writes$, replication } of sources) {
 		subscriptions.push(
 			writes$.subscribe((bulk) => {
-				if (shouldRecount(bulk)) tally.recount(collection);
+				if (mayMovePending(bulk)) tally.recount(collection);
 			}),
 			replication.active$.subscribe((active) => {
 				if (!active) tally.recount(collection);

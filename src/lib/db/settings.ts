@@ -2,6 +2,7 @@
 // DEFAULT_SETTINGS so a fresh install (or a key added by a later version) has a sane value.
 import { map, type Observable } from 'rxjs';
 import { DEFAULT_SETTINGS, salonSettingsSchema, type SalonSettings } from '$lib/domain/settings';
+import { writeConsentTexts } from './consent-texts';
 import type { SchedarioDatabase } from './database';
 import { parseOrThrow } from './errors';
 
@@ -42,9 +43,12 @@ export async function saveSettings(
 ): Promise<SalonSettings> {
 	const valid = parseOrThrow(patchSchema, patch, 'settings');
 	const now = Date.now();
-	const rows = Object.entries(valid)
+	const { consentTexts, ...rest } = valid;
+	const rows = Object.entries(rest)
 		.filter(([, value]) => value !== undefined)
 		.map(([key, value]) => ({ key, value, updatedAt: now }));
 	if (rows.length > 0) await db.settings.bulkUpsert(rows);
+	// Versions are only ever added: unioned with the stored ones, never overwritten.
+	if (consentTexts !== undefined) await writeConsentTexts(db, consentTexts, now);
 	return getSettings(db);
 }

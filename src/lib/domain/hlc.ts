@@ -31,6 +31,11 @@ export function formatHlc(p: HlcParts): Hlc {
 		.padStart(COUNTER_WIDTH, '0')}-${p.nodeId}`;
 }
 
+/** A well-formed stamp (the format above). */
+export function isWellFormedHlc(h: string): boolean {
+	return HLC_RE.test(h);
+}
+
 export function parseHlc(h: string): HlcParts | null {
 	const m = HLC_RE.exec(h);
 	if (!m) return null;

@@ -25,7 +25,8 @@
 // wins, else the larger canonical JSON, as for categories and sources.
 // categories and sources carry no timestamps yet: a tombstone wins, else the version with the
 // larger canonical JSON (arbitrary but the same on every device). settings: last writer by
-// updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too.
+// updatedAt, ties by canonical JSON. Both are a max over a total order, hence a join too. The
+// consentTexts setting is the exception: the union of its versions (consent-text-merge.ts).
 import {
 	CLIENT_FIELDS,
 	DELETED_CLOCK_KEY,
@@ -34,6 +35,7 @@ import {
 	type Client,
 	type SetsMeta
 } from './client.js';
+import { isConsentTextsSetting, mergeConsentTextSettings } from './consent-text-merge.js';
 import { mergeErased } from './erasure.js';
 import { mergeImportBatches } from './imports.js';
 import { compareHlc, maxHlc, type Hlc } from './hlc.js';
@@ -159,8 +161,12 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 		clock
 	};
 	const editedBy = editedByOf(a, b, clockA, clockB);
+	// The creator is fixed at creation and is a staff id, not the client's data: tombstones keep
+	// it, and the max over every version, live or deleted, keeps it a join even if two versions
+	// disagree (an emptied creator on one side of a delete made a revival order-dependent).
+	const createdBy = a.createdBy >= b.createdBy ? a.createdBy : b.createdBy;
 	if (isDeleted) {
-		return { ...empty, ...base, ...editedBy, sortName: '', createdBy: '', _deleted: true };
+		return { ...empty, ...base, ...editedBy, sortName: '', createdBy, _deleted: true };
 	}
 	const fields: Record<string, unknown> = {};
 	for (const field of CLIENT_FIELDS) {
@@ -180,8 +186,7 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
 		...(fields as Omit<Client, 'id'>),
 		...base,
 		sortName: sortNameOf(merged).slice(0, SORT_NAME_MAX),
-		// The creator is fixed at creation; max keeps it a join if two versions disagree.
-		createdBy: a.createdBy >= b.createdBy ? a.createdBy : b.createdBy,
+		createdBy,
 		...editedBy,
 		sets: sets as SetsMeta,
 		_deleted: false
@@ -192,7 +197,8 @@ export function mergeClients(a: ClientDoc, b: ClientDoc): MergedClient {
  * The tombstone a delete leaves: merge metadata only, no personal data (set metadata included:
  * its element keys are phone numbers and addresses). `hlc` is the delete's stamp; without one
  * the merge reads the tombstone as deleted at its last field write. `editedBy`: who deleted it
- * (a staff id; default: the card's last editor).
+ * (a staff id; default: the card's last editor). `createdBy` stays: who created the card is
+ * bookkeeping (a staff id), and the merge needs it on both sides of a delete.
  */
 export function toTombstone(
 	doc: ClientDoc,
@@ -205,7 +211,7 @@ export function toTombstone(
 		id: doc.id,
 		sortName: '',
 		createdAt: doc.createdAt,
-		createdBy: '',
+		createdBy: doc.createdBy,
 		...(editedBy === undefined ? {} : { editedBy }),
 		updatedAt: Math.max(updatedAt, doc.updatedAt),
 		clock: hlc === undefined ? { ...doc.clock } : { ...doc.clock, [DELETED_CLOCK_KEY]: hlc },
@@ -265,7 +271,9 @@ export function mergeDocs<T extends WithDeleted>(collection: SyncedCollection, a
 		case 'visits':
 			return mergeVisits(a as unknown as VisitDoc, b as unknown as VisitDoc) as unknown as T;
 		case 'settings':
-			return newerSetting(a, b);
+			return isConsentTextsSetting(a) && isConsentTextsSetting(b)
+				? mergeConsentTextSettings(a, b)
+				: newerSetting(a, b);
 		case 'catalog': {
 			// A removed item stays removed (a max over (deleted, updatedAt, JSON): still a join).
 			const byDeleted = Number(Boolean(a._deleted)) - Number(Boolean(b._deleted));

@@ -53,8 +53,9 @@ export const clientWireSchema = z.discriminatedUnion('_deleted', [
 			id: clientObjectSchema.shape.id,
 			sortName: z.literal(''),
 			createdAt: clientObjectSchema.shape.createdAt,
-			createdBy: z.literal(''),
-			// Who deleted it: a staff id, not the client's data.
+			// Who created and who deleted it: staff ids (older cards: a typed staff name), not
+			// the client's data; the merge keeps the creator across a delete (merge.ts).
+			createdBy: clientObjectSchema.shape.createdBy,
 			editedBy: clientObjectSchema.shape.editedBy,
 			updatedAt: clientObjectSchema.shape.updatedAt,
 			clock: clientObjectSchema.shape.clock,

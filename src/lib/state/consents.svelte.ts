@@ -8,6 +8,7 @@ import { getDatabase, type SchedarioDatabase } from '$lib/db/database';
 import {
 	consentLocaleFor,
 	hashConsentText,
+	latestSavedAt,
 	latestText,
 	reviseText,
 	type ConsentTextDraft,
@@ -21,7 +22,7 @@ import {
 	type Signature
 } from '$lib/domain/consents';
 import type { Locale } from '$lib/domain/locales';
-import { deviceId } from './device';
+import { deviceClock, deviceId } from './device';
 import { assertCan } from './permissions';
 import { salon } from './salon.svelte';
 import { currentStaffId } from './session.svelte';
@@ -41,7 +42,11 @@ export async function saveConsentText(
 	draft: ConsentTextDraft
 ): Promise<number | null> {
 	assertCan('manageStaff');
-	const result = reviseText(salon.settings.consentTexts, locale, draft, Date.now());
+	const texts = salon.settings.consentTexts;
+	// Stamped after every known version, so the new one is the current text on every device.
+	const known = latestSavedAt(texts);
+	const stamp = known === null ? deviceClock().tick() : deviceClock().receive(known);
+	const result = reviseText(texts, locale, draft, Date.now(), stamp);
 	if (result.version !== null) await salon.saveSettings({ consentTexts: result.texts });
 	return result.version;
 }
