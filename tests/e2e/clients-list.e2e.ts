@@ -262,3 +262,50 @@ test('sorting, hidden columns, the A–Z rail and the keyboard', async ({ page }
 	await page.keyboard.press('n');
 	await expect(page).toHaveURL(/\/clients\/new/);
 });
+
+test('a row shown again for another client shows only that client: links, actions, checkbox', async ({
+	page
+}) => {
+	// The virtual list keeps its rows and swaps the client in them as the search changes
+	// (focus-row.ts › rowKey): nothing of the previous client may stay behind.
+	await gotoApp(page, '/clients');
+	await createClient(page, { firstName: 'Anna', lastName: 'Bianchi', phone: '333 777 1234' });
+	await createClient(page, { firstName: 'Bruno', lastName: 'Verdi', email: 'bruno@example.com' });
+	const row0 = page.locator('[role="row"][data-index="0"]');
+	const row1 = page.locator('[role="row"][data-index="1"]');
+	const expectRowOf = async (row: typeof row0, name: string, hasPhone: boolean) => {
+		const link = row.getByRole('link', { name, exact: true });
+		await expect(link).toBeVisible();
+		const href = await link.getAttribute('href');
+		expect(href).toMatch(/^\/clients\/[^/]+$/);
+		await expect(row.getByRole('link', { name: `Edit ${name}` })).toHaveAttribute(
+			'href',
+			`${href}/edit`
+		);
+		await expect(row.getByRole('checkbox', { name: `Select ${name}` })).toBeVisible();
+		await expect(row.getByRole('button', { name: `Delete ${name}` })).toBeVisible();
+		await expect(row.getByRole('link', { name: `Call ${name}` })).toHaveCount(hasPhone ? 1 : 0);
+	};
+	await expectRowOf(row0, 'Anna Bianchi', true);
+	await expectRowOf(row1, 'Bruno Verdi', false);
+
+	// Anna selected in row 0; a search puts Bruno in that row: unchecked, and Anna, no longer
+	// shown, leaves the selection.
+	await row0.getByRole('checkbox', { name: 'Select Anna Bianchi' }).click();
+	await expect(row0.getByRole('checkbox')).toBeChecked();
+	await expect(page.getByRole('toolbar', { name: /selected/i })).toBeVisible();
+	await search(page).fill('verdi');
+	await expect(count(page)).toHaveText('1 client');
+	await expectRowOf(row0, 'Bruno Verdi', false);
+	await expect(row0.getByRole('checkbox')).not.toBeChecked();
+	await expect(row0.getByRole('link', { name: 'Call Anna Bianchi' })).toHaveCount(0);
+
+	// Bruno selected while alone in row 0; back to everyone, the tick follows him to row 1.
+	await row0.getByRole('checkbox', { name: 'Select Bruno Verdi' }).click();
+	await expect(row0.getByRole('checkbox')).toBeChecked();
+	await search(page).fill('');
+	await expect(count(page)).toHaveText('2 clients');
+	await expectRowOf(row0, 'Anna Bianchi', true);
+	await expect(row0.getByRole('checkbox')).not.toBeChecked();
+	await expect(row1.getByRole('checkbox', { name: 'Select Bruno Verdi' })).toBeChecked();
+});

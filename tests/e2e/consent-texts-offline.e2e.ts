@@ -127,3 +127,44 @@ async function clientIn(page: Page, first: string, last: string): Promise<string
 	await expect(page.getByRole('heading', { level: 1, name: `${first} ${last}` })).toBeVisible();
 	return path;
 }
+
+test('a consent whose text has not reached this device yet says so on the form, never passing the current text off as signed', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const desk = await newDevice(browser);
+	const room = await newDevice(browser);
+	try {
+		await createSalonOn(desk.page, 'Salone Attesa', 'Front desk');
+		await desk.page.getByLabel('Role of the new device').selectOption({ label: 'Owner' });
+		const code = await showPairingCode(desk.page);
+		const maria = await clientIn(desk.page, 'Maria', 'Rossi');
+		await saveEnglishTitle(desk.page, TITLE_DESK);
+		await signProcessing(desk.page, maria, TITLE_DESK);
+
+		// The room's settings pulls come back empty, as if that collection had not synced yet:
+		// the card and its consent arrive, version 2 of the text does not.
+		await room.page.route('**/api/v1/salons/*/settings/pull', async (route) => {
+			const body = route.request().postDataJSON() as { checkpoint: unknown };
+			await route.fulfill({ json: { documents: [], checkpoint: body.checkpoint } });
+		});
+		await pairWithCode(room.page, code, 'Treatment room');
+		await gotoApp(room.page, `${maria}/privacy-form`);
+		const form = room.page.locator('[data-privacy-form]');
+		await expect(form).toHaveAttribute('data-ready', 'true');
+		await expect(form.locator('[data-signed-text-missing]')).toHaveText(
+			'The text that was signed (version 2) is not on this device yet: the current text is shown below, not the signed one.'
+		);
+		await expect(form.getByRole('heading', { level: 1 })).not.toHaveText(TITLE_DESK);
+		await expectNoSeriousA11yViolations(room.page);
+
+		// Once the text arrives, the form shows it and the warning goes.
+		await room.page.unroute('**/api/v1/salons/*/settings/pull');
+		await room.page.reload();
+		await expectFormText(room.page, maria, TITLE_DESK);
+		await expect(form.locator('[data-signed-text-missing]')).toHaveCount(0);
+	} finally {
+		await desk.context.close();
+		await room.context.close();
+	}
+});

@@ -1,6 +1,7 @@
 // Pure message formatting, usable in Node (tests) and the browser.
 import type { Locale } from '$lib/domain/settings';
 import { catalogs, type MessageKey } from './catalog';
+import { numberFormat, pluralRulesOf } from './intl-cache';
 
 export type Params = Record<string, string | number>;
 
@@ -31,9 +32,9 @@ export function translatePlural(
 	count: number,
 	params?: Params
 ): string {
-	const rule = new Intl.PluralRules(INTL_LOCALE[locale]).select(count);
+	const rule = pluralRulesOf(INTL_LOCALE[locale]).select(count);
 	const all = catalogs[locale] as Record<string, string>;
 	const message = all[`${key}_${rule}`] ?? all[`${key}_other`] ?? key;
-	const formatted = new Intl.NumberFormat(INTL_LOCALE[locale]).format(count);
+	const formatted = numberFormat(INTL_LOCALE[locale]).format(count);
 	return interpolate(message, { count: formatted, ...params });
 }

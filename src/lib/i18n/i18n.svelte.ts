@@ -2,6 +2,7 @@
 import { LOCALES, type Locale } from '$lib/domain/settings';
 import type { MessageKey } from './catalog';
 import { INTL_LOCALE, translate, translatePlural, type Params } from './format';
+import { dateTimeFormat, numberFormat } from './intl-cache';
 
 const STORAGE_KEY = 'schedario.locale';
 
@@ -57,9 +58,9 @@ export function tn(key: string, count: number, params?: Params): string {
 }
 
 export function formatDate(value: Date | number, options?: Intl.DateTimeFormatOptions): string {
-	return new Intl.DateTimeFormat(i18n.intlLocale, options ?? { dateStyle: 'medium' }).format(value);
+	return dateTimeFormat(i18n.intlLocale, options ?? { dateStyle: 'medium' }).format(value);
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-	return new Intl.NumberFormat(i18n.intlLocale, options).format(value);
+	return numberFormat(i18n.intlLocale, options).format(value);
 }

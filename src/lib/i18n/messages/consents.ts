@@ -60,6 +60,8 @@ export const consents = defineMessages({
 		'consents.form.withdrawnOn': 'Revocato il {date}',
 		'consents.form.placeDate': 'Luogo e data',
 		'consents.form.proof': 'Testo versione {version} · SHA-256 {hash}',
+		'consents.form.textMissing':
+			'Il testo firmato (versione {version}) non è ancora su questo dispositivo: sotto c’è il testo attuale, non quello firmato.',
 		'consents.settings.title': 'Testi dei consensi',
 		'consents.settings.hint':
 			'Ogni salvataggio crea una nuova versione; i consensi firmati restano legati alla loro.',
@@ -143,6 +145,8 @@ export const consents = defineMessages({
 		'consents.form.withdrawnOn': 'Withdrawn on {date}',
 		'consents.form.placeDate': 'Place and date',
 		'consents.form.proof': 'Text version {version} · SHA-256 {hash}',
+		'consents.form.textMissing':
+			'The text that was signed (version {version}) is not on this device yet: the current text is shown below, not the signed one.',
 		'consents.settings.title': 'Consent texts',
 		'consents.settings.hint':
 			'Each save makes a new version; signed consents stay tied to the version they were signed on.',
@@ -225,6 +229,8 @@ export const consents = defineMessages({
 		'consents.form.withdrawnOn': 'Retirado em {date}',
 		'consents.form.placeDate': 'Local e data',
 		'consents.form.proof': 'Texto versão {version} · SHA-256 {hash}',
+		'consents.form.textMissing':
+			'O texto assinado (versão {version}) ainda não está neste dispositivo: abaixo está o texto atual, não o assinado.',
 		'consents.settings.title': 'Textos dos consentimentos',
 		'consents.settings.hint':
 			'Cada gravação cria uma nova versão; os consentimentos assinados ficam ligados à sua.',
@@ -308,6 +314,8 @@ export const consents = defineMessages({
 		'consents.form.withdrawnOn': 'Оттеглено на {date}',
 		'consents.form.placeDate': 'Място и дата',
 		'consents.form.proof': 'Версия на текста {version} · SHA-256 {hash}',
+		'consents.form.textMissing':
+			'Подписаният текст (версия {version}) още не е на това устройство: по-долу е текущият текст, а не подписаният.',
 		'consents.settings.title': 'Текстове на съгласията',
 		'consents.settings.hint':
 			'Всяко запазване създава нова версия; подписаните съгласия остават свързани със своята.',
