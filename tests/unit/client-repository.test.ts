@@ -234,6 +234,10 @@ describe('clients repository', () => {
 
 		expect(seen.map((c) => c.kind)).toEqual(['upsert', 'upsert', 'remove']);
 		expect(seen[1]).toMatchObject({ kind: 'upsert', client: { id: created.id, note: 'ciao' } });
-		expect(seen[2]).toEqual({ kind: 'remove', id: created.id });
+		expect(seen[2]).toEqual({ kind: 'remove', id: created.id, lwt: expect.any(Number) });
+		// Each change carries its storage write time, newer with every write (list-snapshot.ts).
+		const [a, b, c] = seen.map((change) => change.lwt) as [number, number, number];
+		expect(a).toBeLessThan(b);
+		expect(b).toBeLessThan(c);
 	});
 });

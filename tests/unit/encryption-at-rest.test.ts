@@ -99,6 +99,12 @@ describe('encryption at rest', () => {
 		expect(fast.map((c) => c.allergies)).toEqual([[ALLERGY]]);
 		const docs = await db.clients.find().exec();
 		expect(fast).toEqual(docs.map((d) => clients.toClient(d.toMutableJSON())));
+		// So do the progressive start-up reads (client-load.ts): first screen, by id, batches.
+		expect(await clients.firstByName(db, 10)).toEqual(fast);
+		expect(await clients.byIds(db, [client.id])).toEqual(fast);
+		const batches: unknown[] = [];
+		for await (const batch of clients.inBatches(db, 10)) batches.push(...batch);
+		expect(batches).toEqual(fast);
 		expect((await notes.list(db, [client.id])).map((n) => n.text)).toEqual([NOTE]);
 	});
 

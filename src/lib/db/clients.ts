@@ -3,8 +3,6 @@
 // then stamped with the device's hybrid logical clock per changed field (DESIGN.md › Merge rules).
 import { map, type Observable } from 'rxjs';
 import type { RxDocumentData } from 'rxdb';
-import { RxStorageInstanceDexie, fromDexieToStorage } from 'rxdb/plugins/storage-dexie';
-import { sealedReaderOf } from './aes-gcm-storage';
 import {
 	CLIENT_FIELDS,
 	clientFieldsSchema,
@@ -28,7 +26,9 @@ export interface WriteContext {
 	author: string;
 }
 
-export type ClientChange = { kind: 'upsert'; client: Client } | { kind: 'remove'; id: string };
+/** `lwt`: the storage's write time of the change (start-up checks its list snapshot with it). */
+export type ClientChange =
+	{ kind: 'upsert'; client: Client; lwt: number } | { kind: 'remove'; id: string; lwt: number };
 
 const patchSchema = clientFieldsSchema.partial().strict();
 
@@ -211,63 +211,6 @@ export async function get(db: SchedarioDatabase, id: string): Promise<Client | u
 	return doc ? toClient(doc.toMutableJSON()) : undefined;
 }
 
-/** True when a key at any depth starts with DEXIE_PIPE_SUBSTITUTE ('__', Dexie's '|'). */
-function hasEscapedKey(value: unknown): boolean {
-	if (value === null || typeof value !== 'object') return false;
-	if (Array.isArray(value)) return value.some(hasEscapedKey);
-	for (const key in value) {
-		if (key.startsWith('__')) return true;
-		if (hasEscapedKey((value as Record<string, unknown>)[key])) return true;
-	}
-	return false;
-}
-
-/** Top-level indexed booleans are stored as '1'/'0' so IndexedDB can index them. */
-function restoreBooleans(row: Record<string, unknown>, paths: readonly string[]): unknown {
-	for (const path of paths) row[path] = row[path] === '1';
-	return row;
-}
-
-/**
- * Every live client in one read. With Dexie (the app's storage) this is a single IndexedDB
- * getAll over the table: RxDB's own query walks a cursor one document per round-trip, which
- * measured ~20x slower (see src/lib/db/README.md). Other storages use the storage-level query,
- * still without RxDocument instances or the document cache.
- */
-export async function all(db: SchedarioDatabase): Promise<Client[]> {
-	let wrapped = db.clients.storageInstance as { originalStorageInstance?: unknown };
-	// Encryption at rest: Dexie is one wrapper further down, and each row is opened first.
-	const open = sealedReaderOf(wrapped.originalStorageInstance);
-	if (open) wrapped = wrapped.originalStorageInstance as { originalStorageInstance?: unknown };
-	if (wrapped.originalStorageInstance instanceof RxStorageInstanceDexie) {
-		const state = await wrapped.originalStorageInstance.internals;
-		const rows: unknown[] = await state.dexieTable.toArray();
-		const booleans: readonly string[] = state.booleanIndexes;
-		const isFlat = booleans.every((path) => !path.includes('.'));
-		const live: Client[] = [];
-		const opening: Array<Promise<RxDocumentData<ClientDocType>>> = [];
-		for (const row of rows) {
-			// fromDexieToStorage deep-copies every object of every row only to undo Dexie's escape
-			// of keys starting with '|' (~0.8 s of a 100,000-card start-up). The rows are fresh
-			// copies from IndexedDB and ours to change: when no key is escaped, turning the indexed
-			// booleans back from '1'/'0' in place gives the same document.
-			const stored = (
-				isFlat && !hasEscapedKey(row)
-					? restoreBooleans(row as Record<string, unknown>, booleans)
-					: fromDexieToStorage(state.booleanIndexes, row)
-			) as RxDocumentData<ClientDocType>;
-			if (stored._deleted) continue;
-			if (!open) live.push(toClient(stored));
-			else opening.push(open(stored) as Promise<RxDocumentData<ClientDocType>>);
-		}
-		for (const data of await Promise.all(opening)) live.push(toClient(data));
-		return live;
-	}
-	const prepared = db.clients.find().getPreparedQuery();
-	const result = await db.clients.storageInstance.query(prepared);
-	return result.documents.map(toClient);
-}
-
 /**
  * Every change to the collection from any source (this tab, other tabs, replication), one array
  * per storage write: a bulk insert of 5,000 cards arrives as one batch, not 5,000 events.
@@ -277,10 +220,11 @@ export function changes$(db: SchedarioDatabase): Observable<ClientChange[]> {
 		map((bulk) =>
 			bulk.events.map((event): ClientChange =>
 				event.operation === 'DELETE' || event.documentData._deleted
-					? { kind: 'remove', id: event.documentId }
+					? { kind: 'remove', id: event.documentId, lwt: event.documentData._meta.lwt }
 					: {
 							kind: 'upsert',
-							client: toClient(event.documentData as RxDocumentData<ClientDocType>)
+							client: toClient(event.documentData as RxDocumentData<ClientDocType>),
+							lwt: event.documentData._meta.lwt
 						}
 			)
 		)
@@ -289,3 +233,5 @@ export function changes$(db: SchedarioDatabase): Observable<ClientChange[]> {
 
 // Many cards in one storage write (bulk actions on the list): src/lib/db/clients-bulk.ts.
 export { bulkModify, bulkRemove, type BulkResult } from './clients-bulk';
+// Reading many cards at once (start-up): src/lib/db/clients-read.ts.
+export { all, byIds, firstByName, inBatches, storedState } from './clients-read';

@@ -106,6 +106,14 @@ export function installBenchHook(): void {
 		count(): number {
 			return clientBook.count;
 		},
+		startup() {
+			return {
+				firstScreenMs: clientBook.firstScreenMs,
+				loadMs: clientBook.loadMs,
+				batches: clientBook.loadBatches,
+				ready: clientBook.ready
+			};
+		},
 		storedCount(): number {
 			return clientBook.storedCount;
 		},

@@ -14,10 +14,26 @@ import type { ClientQuery } from '$lib/domain/query';
 import type { DuplicateIndex } from '$lib/domain/duplicates';
 import { GroupedClientIndex } from '$lib/domain/grouped-index';
 import type { Link } from '$lib/domain/links';
+import { DEFAULT_SORT, NO_FILTERS } from '$lib/domain/query';
 import { canonicalJson } from '$lib/domain/sync-protocol';
 import type { VisitAggregate } from '$lib/domain/visit-stats';
 import { writeContext } from './device';
+import {
+	isDefaultQuery,
+	loadFirstScreen,
+	loadRest,
+	upToBoundary,
+	yieldToPage,
+	type Boundary
+} from './client-load';
 import { IdLog } from './id-log';
+import {
+	linksKey,
+	readSnapshot,
+	SnapshotKeeper,
+	validCount,
+	type ListSnapshot
+} from './list-snapshot';
 import { salon } from './salon.svelte';
 
 /** The newest stamp in a card's clock: which write a version of the card reflects. */
@@ -46,6 +62,21 @@ export class ClientBook {
 	revision = $state(0);
 	/** Milliseconds the last start-up load took (read, index build), for the benchmark. */
 	loadMs = $state(0);
+	/** The list's first screen can be shown (client-load.ts); `ready` = the whole book is in. */
+	firstScreen = $state(false);
+	firstScreenMs = $state(0);
+	/** How many batches the rest of the book came in (0: it fitted in the first screen). */
+	loadBatches = 0;
+	#boundary: Boundary | null = null;
+	/** The default list's count from the last session, while it still describes the book. */
+	#firstTotal: number | null = null;
+	readonly #snapshot = new SnapshotKeeper(() => this.#snapshotNow());
+	/** What runs between start-up batches; tests pass one that writes meanwhile. */
+	readonly #between: () => Promise<void>;
+
+	constructor(opts: { between?: () => Promise<void> } = {}) {
+		this.#between = opts.between ?? yieldToPage;
+	}
 
 	/** Visit aggregates per client id, kept by the visits state (visits.svelte.ts). A plain
 	 *  Map on purpose: it is read by the search index, and `revision` is what pages react to. */
@@ -60,6 +91,7 @@ export class ClientBook {
 	#touched = new IdLog();
 	#indexCountry = 'IT';
 	#db: Promise<SchedarioDatabase> | null = null;
+	#dbName = '';
 	#started: Promise<void> | null = null;
 	#subscription: Subscription | null = null;
 
@@ -88,25 +120,47 @@ export class ClientBook {
 		const began = performance.now();
 		this.#db ??= given ? Promise.resolve(given) : getDatabase();
 		const db = await this.#db;
+		this.#dbName = db.name;
 		await salon.start(given);
 		// Follow the stream before reading, buffering what arrives meanwhile, so no change made
-		// between the read and the subscription can be missed.
+		// between the read and the subscription can be missed. The buffer is applied once the
+		// whole book is in, after every batch, so a batch read before a change never wins.
 		const buffered: clients.ClientChange[] = [];
 		let loaded = false;
 		this.#subscription = clients.changes$(db).subscribe((batch) => {
 			if (loaded) this.#applyChanges(batch);
 			else buffered.push(...batch);
 		});
-		const all = await clients.all(db);
+		// Merge links first: a group's view needs all its cards, on the first screen too.
+		const [links, stored] = await Promise.all([linksRepo.list(db), clients.storedState(db)]);
+		this.#links = links;
 		this.#indexCountry = salon.settings.defaultCountry;
 		this.#index = this.#newIndex(this.#indexCountry);
-		this.#index.replaceAll(all);
+		const boundary = await loadFirstScreen(db, this.#index, links);
+		this.#snapshot.newestWrite = stored?.newestWrite ?? 0;
+		if (boundary) {
+			// A large book: the list's first screen now, the rest in batches (client-load.ts).
+			this.#boundary = boundary;
+			this.#firstTotal = validCount(readSnapshot(db.name), stored, linksKey(links));
+			this.firstScreenMs = performance.now() - began;
+			this.firstScreen = true;
+			this.revision++;
+			await this.#between();
+			// A plain Set on purpose: a local list of ids, never read reactively.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			const onScreen = new Set(this.#index.rawAll().map((c) => c.id));
+			this.loadBatches = await loadRest(db, this.#index, onScreen, this.#between);
+		}
 		loaded = true;
 		this.#applyChanges(buffered);
+		this.#boundary = null;
 		this.loadMs = performance.now() - began;
+		if (!boundary) this.firstScreenMs = this.loadMs;
 		this.error = null;
+		this.firstScreen = true;
 		this.ready = true;
 		this.revision++;
+		this.#snapshot.schedule(this.#dbName);
 	}
 
 	/** Stops following the database (tests close theirs afterwards). */
@@ -116,8 +170,39 @@ export class ClientBook {
 		this.#db = null;
 		this.#started = null;
 		this.#index = this.#newIndex(this.#indexCountry);
+		this.#snapshot.cancel();
+		this.#boundary = null;
+		this.firstScreen = false;
 		this.ready = false;
 		this.revision++;
+	}
+
+	/** While the rest of the book loads, the default list's first rows (null for any other
+	 *  question, and once the book is whole: then `query` answers everything). */
+	firstRows(q: ClientQuery): Client[] | null {
+		void this.revision;
+		if (this.ready || !this.firstScreen || !this.#boundary || !isDefaultQuery(q)) return null;
+		return upToBoundary(
+			this.#index.query(q, { categoryName: (id) => salon.categoryName(id) }),
+			this.#boundary
+		);
+	}
+
+	/** The default list's count while the book loads, when last session's still holds. */
+	get firstTotal(): number | null {
+		void this.revision;
+		return this.ready ? null : this.#firstTotal;
+	}
+
+	#snapshotNow(): Omit<ListSnapshot, 'newestWrite'> | null {
+		if (!this.ready) return null;
+		const shown = this.#index.query({
+			text: '',
+			filters: NO_FILTERS,
+			sort: DEFAULT_SORT,
+			today: '2000-01-01'
+		}).length;
+		return { live: this.#index.storedSize, links: linksKey(this.#links), shown };
 	}
 
 	#newIndex(defaultCountry: string): GroupedClientIndex {
@@ -144,6 +229,7 @@ export class ClientBook {
 	#applyChanges(batch: readonly clients.ClientChange[]): void {
 		const upserts: Client[] = [];
 		let changed = false;
+		this.#snapshot.saw(batch);
 		for (const change of batch) {
 			if (change.kind === 'remove') {
 				if (!this.#index.raw(change.id)) continue;
@@ -171,6 +257,7 @@ export class ClientBook {
 			changed = true;
 		}
 		if (changed) this.revision++;
+		if (this.ready) this.#snapshot.schedule(this.#dbName);
 	}
 
 	/** A local write's result, applied at once unless the stream already brought it (or newer). */
@@ -288,6 +375,7 @@ export class ClientBook {
 		this.#links = links;
 		this.#index.setLinks(links);
 		this.revision++;
+		if (this.ready) this.#snapshot.schedule(this.#dbName);
 	}
 
 	/** The card as stored, even when it is merged into another. */
