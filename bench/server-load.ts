@@ -1,20 +1,26 @@
-// Server load generator (issue 8 item 6), bounded and loopback only: N simulated devices of one
-// salon each hold the SSE stream and push edits of their own clients as fast as the server
-// answers, for a fixed time. Reports accepted changes/s, push latency and the server's RSS.
+// Server load (issue 8 item 6), bounded and loopback only: N simulated devices of one salon each
+// hold the SSE stream and push edits of their own clients as fast as the server answers, for a
+// fixed time. This side provisions, starts the servers and samples their RSS and CPU; the devices
+// run in their own process (load-generator.ts) so they do not share this event loop.
 // Devices are provisioned straight in the storage before the server starts (pairing 200 devices
 // through the API would meet the per-IP pairing limit, which is there on purpose).
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { ChildProcess } from 'node:child_process';
-import { HybridClock } from '../src/lib/domain/hlc';
-import { newDeviceId, newId } from '../src/lib/domain/ids';
-import { pushResponseSchemaFor } from '../src/lib/domain/sync-protocol';
+import { fork, type ChildProcess } from 'node:child_process';
+import { newId } from '../src/lib/domain/ids';
 import { hashToken, newToken } from '../sync-server/src/auth/tokens';
 import { openPostgresStorage } from '../sync-server/src/storage/postgres';
 import { openSqliteStorage } from '../sync-server/src/storage/sqlite';
 import { SQLITE_FILE_NAME } from '../sync-server/src/storage/index';
 import type { SyncStorage } from '../sync-server/src/storage/types';
 import { startServer } from './harness';
+import {
+	checkPlan,
+	GENERATOR_SETUP_MS,
+	type GeneratorMessage,
+	type GeneratorPlan,
+	type GeneratorResult
+} from './load-generator';
 import { wireBatches } from './sync-bench';
 
 export interface LoadOptions {
@@ -44,12 +50,13 @@ export interface LoadResult {
 	/** CPU seconds used during the timed part by the servers together, and by this generator. */
 	serverCpuSeconds: number;
 	generatorCpuSeconds: number;
+	/** The generator's own process (not the runner's). */
+	generatorPid: number;
 }
 
 interface Device {
 	id: string;
 	token: string;
-	clock: HybridClock;
 	docs: Record<string, unknown>[];
 }
 
@@ -74,7 +81,7 @@ async function provision(storage: SyncStorage, count: number) {
 		if (i === 0)
 			await storage.createSalon({ id: salonId, name: 'Load salon', createdAt: now }, record);
 		else await storage.createDevice(record);
-		devices.push({ id: record.id, token, clock: new HybridClock(newDeviceId()), docs: [] });
+		devices.push({ id: record.id, token, docs: [] });
 	}
 	await storage.close();
 	return { salonId, devices };
@@ -101,54 +108,38 @@ function cpuSeconds(pid: number | undefined): number {
 	}
 }
 
-async function post(url: string, token: string, body: unknown): Promise<Response> {
-	return fetch(url, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-		body: JSON.stringify(body)
+/** Forks the generator (bench/load-generator.ts) with `plan`; `onStarted` marks its timed part. */
+function runGenerator(plan: GeneratorPlan, onStarted: () => void): Promise<GeneratorResult> {
+	checkPlan(plan);
+	const child = fork(join(import.meta.dirname, 'load-generator.ts'), [], {
+		execArgv: ['--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
-}
-
-/** Holds the device's stream open and counts `change` events until `signal` aborts. */
-async function holdStream(
-	origin: string,
-	salonId: string,
-	device: Device,
-	signal: AbortSignal,
-	onEvent: () => void
-): Promise<void> {
-	const res = await post(`${origin}/api/v1/salons/${salonId}/stream-ticket`, device.token, {});
-	if (!res.ok) throw new Error(`stream ticket → ${res.status}`);
-	const { ticket } = (await res.json()) as { ticket: string };
-	const stream = await fetch(
-		`${origin}/api/v1/salons/${salonId}/stream?ticket=${encodeURIComponent(ticket)}`,
-		{ signal }
-	);
-	if (!stream.ok || !stream.body) throw new Error(`stream → ${stream.status}`);
-	const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
-	(async () => {
-		try {
-			for (;;) {
-				const { value, done } = await reader.read();
-				if (done) return;
-				for (const m of value.matchAll(/event: change/g)) if (m) onEvent();
-			}
-		} catch {
-			// aborted at the end of the run
-		}
-	})();
-}
-
-/** The device's next edit of each of its clients, assuming what it pushed last. */
-function nextRows(device: Device, round: number) {
-	return device.docs.map((doc) => {
-		const next: Record<string, unknown> = {
-			...doc,
-			profession: `Load ${round}`,
-			updatedAt: Date.now(),
-			clock: { ...(doc.clock as Record<string, string>), profession: device.clock.tick() }
+	return new Promise<GeneratorResult>((resolve, reject) => {
+		let settled = false;
+		const finish = (fn: () => void) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(limit);
+			fn();
 		};
-		return { assumedMasterState: doc, newDocumentState: next };
+		// Bounded from this side too: a generator that hangs is killed.
+		const limit = setTimeout(
+			() => {
+				child.kill('SIGKILL');
+				finish(() => reject(new Error('the load generator did not finish in time')));
+			},
+			plan.durationMs + GENERATOR_SETUP_MS + 30_000
+		);
+		child.on('message', (m: GeneratorMessage) => {
+			if (m.type === 'started') onStarted();
+			else if (m.type === 'result') finish(() => resolve(m.result));
+			else finish(() => reject(new Error(`load generator: ${m.message}`)));
+		});
+		child.once('exit', (code) =>
+			finish(() => reject(new Error(`the load generator exited with ${code}`)))
+		);
+		child.send(plan);
 	});
 }
 
@@ -176,90 +167,40 @@ export async function runServerLoad(opts: LoadOptions): Promise<LoadResult> {
 		);
 	}
 	const origins = opts.ports.map((p) => `http://127.0.0.1:${p}`);
-	const originOf = (i: number) => origins[i % origins.length]!;
-	const abort = new AbortController();
-	const result: LoadResult = {
-		accepted: 0,
-		conflicts: 0,
-		changesPerSecond: 0,
-		pushMs: [],
-		rssMiB: servers.map(() => 0),
-		events: 0,
-		failures: 0,
-		serverCpuSeconds: 0,
-		generatorCpuSeconds: 0
-	};
+	const rss = servers.map(() => 0);
 	const sampler = setInterval(() => {
 		servers.forEach((s, i) => {
-			result.rssMiB[i] = Math.max(result.rssMiB[i]!, rssMiB(s.pid));
+			rss[i] = Math.max(rss[i]!, rssMiB(s.pid));
 		});
 	}, 200);
-	const schema = pushResponseSchemaFor('clients');
+	let serverCpu0 = 0;
 	try {
-		await Promise.all(
-			devices.map((d, i) =>
-				holdStream(originOf(i), salonId, d, abort.signal, () => result.events++)
-			)
-		);
-		// First push: every device creates its clients (not timed).
-		await Promise.all(
-			devices.map(async (d, i) => {
-				const rows = d.docs.map((doc) => ({ assumedMasterState: null, newDocumentState: doc }));
-				const res = await post(`${originOf(i)}/api/v1/salons/${salonId}/clients/push`, d.token, {
-					rows
-				});
-				if (!res.ok) throw new Error(`first push → ${res.status} ${await res.text()}`);
-			})
-		);
-		const started = performance.now();
-		const until = started + opts.durationMs;
-		const serverCpu0 = servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
-		const ownCpu0 = process.cpuUsage();
-		await Promise.all(
-			devices.map(async (d, i) => {
-				const url = `${originOf(i)}/api/v1/salons/${salonId}/clients/push`;
-				for (let round = 1; performance.now() < until; round++) {
-					const rows = nextRows(d, round);
-					const t0 = performance.now();
-					const res = await post(url, d.token, { rows });
-					const text = await res.text();
-					if (res.status === 429) {
-						const wait = Number(res.headers.get('Retry-After') ?? '1') * 1000;
-						await new Promise((r) => setTimeout(r, wait));
-						continue;
-					}
-					if (!res.ok) {
-						result.failures++;
-						continue;
-					}
-					result.pushMs.push(performance.now() - t0);
-					const answer = schema.parse(JSON.parse(text));
-					const conflicts = answer.conflicts.length;
-					result.conflicts += conflicts;
-					result.accepted += rows.length - conflicts;
-					// A conflict (none expected: each device edits only its own clients) answers with
-					// the server's master, which the next edit then assumes.
-					const masters = new Map(
-						answer.conflicts.map((c) => [(c as { id: string }).id, c as Record<string, unknown>])
-					);
-					d.docs = rows.map(
-						(r) => masters.get(r.newDocumentState.id as string) ?? r.newDocumentState
-					);
-				}
-			})
-		);
-		const seconds = (performance.now() - started) / 1000;
-		result.changesPerSecond = result.accepted / seconds;
-		result.serverCpuSeconds = servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0) - serverCpu0;
-		const own = process.cpuUsage(ownCpu0);
-		result.generatorCpuSeconds = (own.user + own.system) / 1e6;
+		const plan: GeneratorPlan = {
+			origins,
+			salonId,
+			devices: devices.map(({ id, token, docs }) => ({ id, token, docs })),
+			durationMs: opts.durationMs
+		};
+		const g = await runGenerator(plan, () => {
+			serverCpu0 = servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
+		});
+		return {
+			accepted: g.accepted,
+			conflicts: g.conflicts,
+			changesPerSecond: g.changesPerSecond,
+			pushMs: g.pushMs,
+			rssMiB: rss,
+			events: g.events,
+			failures: g.failures,
+			serverCpuSeconds: servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0) - serverCpu0,
+			generatorCpuSeconds: g.cpuSeconds,
+			generatorPid: g.pid
+		};
 	} finally {
 		clearInterval(sampler);
-		abort.abort();
 		for (const s of servers) s.kill('SIGTERM');
 		await Promise.all(
 			servers.map((s) => new Promise((r) => (s.exitCode !== null ? r(null) : s.once('exit', r))))
 		);
 	}
-	return result;
 }

@@ -43,7 +43,9 @@ async function load(
 		databaseUrl,
 		devices,
 		batch: BATCH,
-		durationMs: ctx.scale === 'full' ? 15_000 : 2_000
+		durationMs: ctx.scale === 'full' ? 15_000 : 2_000,
+		// A/B against another checkout's server (e.g. main's) with the same generator.
+		serverCwd: process.env.BENCH_SERVER_CWD || undefined
 	});
 	ctx.log(
 		`server ${storage}: ${result.accepted} accepted, ${result.conflicts} conflicts, ${result.failures} failed pushes, ${result.events} stream events; CPU s: server ${result.serverCpuSeconds.toFixed(1)}, generator ${result.generatorCpuSeconds.toFixed(1)}`

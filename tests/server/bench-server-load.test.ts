@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkPlan, MAX_GENERATOR_DEVICES, MAX_GENERATOR_MS } from '../../bench/load-generator';
 import { runServerLoad } from '../../bench/server-load';
 import { isWellFormed, row } from '../../bench/stats';
 
@@ -39,7 +40,26 @@ describe('bench server load generator (toy size)', () => {
 		// Every accepted push is announced on the streams of the salon's devices.
 		expect(result.events).toBeGreaterThan(0);
 		expect(result.rssMiB[0]).toBeGreaterThan(0);
+		// The devices ran in their own process, not in this one's event loop.
+		expect(result.generatorPid).toBeGreaterThan(0);
+		expect(result.generatorPid).not.toBe(process.pid);
 		expect(isWellFormed(row('changes/s', 'changes/s', [result.changesPerSecond]))).toBe(true);
 		expect(isWellFormed(row('push', 'ms', result.pushMs))).toBe(true);
+	});
+
+	it('refuses a plan that leaves loopback or exceeds its bounds', () => {
+		const device = { id: 'd', token: 't', docs: [] };
+		const plan = { origins: ['http://127.0.0.1:4550'], salonId: 's', devices: [device] };
+		expect(checkPlan({ ...plan, durationMs: 1000 }).devices).toHaveLength(1);
+		expect(() => checkPlan({ ...plan, origins: ['http://example.com'], durationMs: 1000 })).toThrow(
+			/loopback/
+		);
+		expect(() => checkPlan({ ...plan, origins: ['http://10.0.0.2:80'], durationMs: 1000 })).toThrow(
+			/loopback/
+		);
+		expect(() => checkPlan({ ...plan, origins: [], durationMs: 1000 })).toThrow(/server/);
+		expect(() => checkPlan({ ...plan, durationMs: MAX_GENERATOR_MS + 1 })).toThrow(/at most/);
+		const many = Array.from({ length: MAX_GENERATOR_DEVICES + 1 }, () => device);
+		expect(() => checkPlan({ ...plan, devices: many, durationMs: 1000 })).toThrow(/devices/);
 	});
 });

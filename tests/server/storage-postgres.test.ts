@@ -11,6 +11,7 @@ import { describeLocationStorageContract } from './storage-locations.contract.js
 import { describeErasureContract } from './storage-erasure.contract.js';
 import { describeRoleStorageContract } from './storage-roles.contract.js';
 import { describeStorageContract } from './storage.contract.js';
+import { describeGroupCommitContract } from './storage-group-commit.contract.js';
 import { describeChange, insert, makeDoc, makeSalon } from './support/storage-factories.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
 
@@ -30,6 +31,7 @@ describeLocationStorageContract('postgres', () => openPostgresStorage({ url }));
 describeDataKeyStorageContract('postgres', () => openPostgresStorage({ url }));
 describeAuditStorageContract('postgres', () => openPostgresStorage({ url }));
 describeRoleStorageContract('postgres', () => openPostgresStorage({ url }));
+describeGroupCommitContract('postgres', () => openPostgresStorage({ url }));
 
 describeErasureContract('postgres', async () => {
 	const storage = await openPostgresStorage({ url });

@@ -1,10 +1,10 @@
 // Pull and push for every synced collection, shaped for RxDB's replicateRxCollection: pull by
 // a per-salon seq checkpoint, push with compare-and-swap against assumedMasterState.
 import { authorOf } from '../../../src/lib/domain/authorship.js';
+import { sameCanonicalJson } from '../../../src/lib/domain/canonical-json.js';
 import { fieldChanges } from '../../../src/lib/domain/history.js';
 import { isTooFarInFuture } from '../../../src/lib/domain/hlc.js';
 import {
-	canonicalJson,
 	MAX_BODY_BYTES,
 	maxBodyBytesOf,
 	maxPullLimitOf,
@@ -43,9 +43,16 @@ export function changedFields(prev: unknown | null, next: unknown): string[] {
 	const a = asRecord(prev);
 	const b = asRecord(next);
 	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-	return [...keys]
-		.filter((k) => !NOT_CONTENT.has(k) && canonicalJson(a[k]) !== canonicalJson(b[k]))
-		.sort();
+	return [...keys].filter((k) => !NOT_CONTENT.has(k) && !sameCanonicalJson(a[k], b[k])).sort();
+}
+
+// zod compiles an object schema's fast path on its first parse: built once per collection, not
+// per request (building it per push cost more than the parse).
+const pushSchemas = new Map<SyncedCollection, ReturnType<typeof pushRequestSchemaFor>>();
+function pushSchemaOf(collection: SyncedCollection) {
+	let schema = pushSchemas.get(collection);
+	if (!schema) pushSchemas.set(collection, (schema = pushRequestSchemaFor(collection)));
+	return schema;
 }
 
 /** Merge rule 2: a stamp more than MAX_CLOCK_DRIFT_MS ahead of the server is refused. */
@@ -96,7 +103,7 @@ export const replicationRoutes: Route[] = [
 			const collection = collectionOf(ctx);
 			const device = await authenticate(ctx);
 			const raw = await readJsonBody(ctx.req, maxBodyBytesOf(collection));
-			const body = parseOr400(pushRequestSchemaFor(collection), raw);
+			const body = parseOr400(pushSchemaOf(collection), raw);
 			const at = ctx.deps.now();
 			refuseFutureClocks(body.rows, at);
 			const pk = primaryKeyOf(collection);

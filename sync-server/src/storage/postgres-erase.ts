@@ -1,5 +1,6 @@
 // GDPR erasure on PostgreSQL: the erase transaction (under the salon's counter lock, like a
-// push, so seqs stay gap-free and ordered) and the erased-id lookup the push runs once per batch.
+// push, so seqs stay gap-free and ordered). The push reads erased ids with its masters
+// (postgres-push.ts).
 import type pg from 'pg';
 import { planErasure } from './erasure.js';
 import { NOTIFY_CHANNEL } from './postgres-listen.js';
@@ -58,18 +59,4 @@ export async function eraseInTransaction(
 		]);
 	}
 	return { documents: writes.length, seq, last };
-}
-
-/** The ids among `ids` that are erased in this salon (one query per push). */
-export async function erasedAmong(
-	c: pg.PoolClient,
-	salonId: string,
-	ids: string[]
-): Promise<Set<string>> {
-	if (ids.length === 0) return new Set();
-	const r = await c.query<{ client_id: string }>(
-		'SELECT client_id FROM erasures WHERE salon_id = $1 AND client_id = ANY($2)',
-		[salonId, [...new Set(ids)]]
-	);
-	return new Set(r.rows.map((row) => row.client_id));
 }

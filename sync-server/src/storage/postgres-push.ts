@@ -1,9 +1,12 @@
-// The compare-and-swap write of the PostgreSQL adapter, run inside the caller's transaction.
+// The compare-and-swap write of the PostgreSQL adapter, run inside the caller's transaction for a
+// group of pushes to one salon and collection (postgres-group.ts gathers them): every push of the
+// salon waits for its counter's lock, so the round trips made under it bound the salon's write
+// rate. Three statements for the whole group, whatever its size: lock, read (masters and erased
+// ids), write (documents, revisions, counter, notice).
 import type pg from 'pg';
 import { referencedClientIds, refusalOf } from './erasure.js';
-import { erasedAmong } from './postgres-erase.js';
 import { NOTIFY_CHANNEL } from './postgres-listen.js';
-import { canonicalJson } from './shared.js';
+import { canonicalJson, sameCanonicalJson } from './shared.js';
 import { UnknownSalonError, type RevisionInput } from './types.js';
 
 // BIGINT arrives as a string (it may exceed 2^53); ours are seqs and millisecond times.
@@ -19,110 +22,183 @@ export interface PushJob {
 	describe: (prev: unknown | null, next: unknown) => RevisionInput;
 }
 
-// Three statements whatever the batch size (read masters, write docs, write revisions), so a
-// 200-row push costs a few round trips, not hundreds.
-export async function pushInTransaction(
+export type PushResult = { conflicts: unknown[]; seq: number | null };
+export type PushOutcome = { ok: true; result: PushResult } | { ok: false; error: unknown };
+
+interface Staged {
+	docs: Map<string, { seq: number; json: string }>;
+	masters: Map<string, unknown>;
+	revisions: {
+		seqs: number[];
+		ids: string[];
+		devices: string[];
+		ats: number[];
+		fields: string[];
+		deleted: boolean[];
+		staffIds: (string | null)[];
+		changes: string[];
+	};
+}
+
+/** One push's rows against the group's masters, in order; throws (from describe) untouched. */
+function stageJob(
+	job: PushJob,
+	staged: Staged,
+	erased: Set<string>,
+	seq: number,
+	undo: Array<() => void>
+): { conflicts: unknown[]; seq: number } {
+	const { docs, masters, revisions } = staged;
+	const conflicts: unknown[] = [];
+	const setDoc = (id: string, value: unknown, entry: { seq: number; json: string }) => {
+		const [hadMaster, oldMaster, oldDoc] = [masters.has(id), masters.get(id), docs.get(id)];
+		undo.push(() => {
+			if (hadMaster) masters.set(id, oldMaster);
+			else masters.delete(id);
+			if (oldDoc) docs.set(id, oldDoc);
+			else docs.delete(id);
+		});
+		masters.set(id, value);
+		// One upsert per id: the last accepted row of a doc in this group is its master.
+		docs.set(id, entry);
+	};
+	job.rows.forEach((row, i) => {
+		const id = job.ids[i] as string;
+		const current = masters.get(id) ?? null;
+		// Compared as values (jsonb comes back in its own key order); only a written row is encoded.
+		if (sameCanonicalJson(current, row.next)) return;
+		// GDPR erasure: nothing about an erased client is written again (erasure.ts).
+		const refused = referencedClientIds(job.collection, row.next).some((n) => erased.has(n))
+			? refusalOf(job.collection, current, row.next, job.at)
+			: null;
+		if (refused) {
+			if (refused.store !== null) {
+				seq += 1;
+				setDoc(id, JSON.parse(refused.store), { seq, json: refused.store });
+			}
+			conflicts.push(refused.conflict);
+			return;
+		}
+		if (!sameCanonicalJson(current, row.assumed)) {
+			conflicts.push(current);
+			return;
+		}
+		const revision = job.describe(current, row.next);
+		seq += 1;
+		setDoc(id, row.next, { seq, json: canonicalJson(row.next) });
+		revisions.seqs.push(seq);
+		revisions.ids.push(id);
+		revisions.devices.push(job.deviceId);
+		revisions.ats.push(job.at);
+		revisions.fields.push(JSON.stringify(revision.fields));
+		revisions.deleted.push(revision.deleted);
+		revisions.staffIds.push(revision.staffId ?? null);
+		revisions.changes.push(JSON.stringify(revision.changes ?? {}));
+	});
+	return { conflicts, seq };
+}
+
+/**
+ * Runs `jobs` (one salon, one collection, in arrival order) as consecutive compare-and-swaps: a
+ * push sees what the ones before it in the group wrote. A push whose `describe` throws is taken
+ * back alone (its staged rows are undone) and gets the error; the others are written.
+ */
+export async function pushGroupInTransaction(
 	c: pg.PoolClient,
-	{ salonId, collection, deviceId, at, rows, ids, describe }: PushJob
-): Promise<{ conflicts: unknown[]; seq: number | null }> {
+	salonId: string,
+	collection: string,
+	jobs: PushJob[]
+): Promise<PushOutcome[]> {
 	const locked = await c.query<{ seq: string }>('SELECT seq FROM salons WHERE id = $1 FOR UPDATE', [
 		salonId
 	]);
 	if (!locked.rows[0]) throw new UnknownSalonError(salonId);
 	const first = num(locked.rows[0].seq);
 	// Read after taking the lock: READ COMMITTED gives each statement a fresh snapshot, so this
-	// sees every push that committed before ours.
-	const stored = await c.query<{ id: string; data: unknown }>(
-		'SELECT id, data FROM docs WHERE salon_id = $1 AND collection = $2 AND id = ANY($3)',
-		[salonId, collection, [...new Set(ids)]]
+	// sees every push (and erasure) that committed before ours.
+	const ids = [...new Set(jobs.flatMap((j) => j.ids))];
+	const named = [
+		...new Set(jobs.flatMap((j) => j.rows.flatMap((r) => referencedClientIds(collection, r.next))))
+	];
+	const stored = await c.query<{ id: string; data: unknown; erased: boolean }>(
+		`SELECT id, data, false AS erased FROM docs
+		 WHERE salon_id = $1 AND collection = $2 AND id = ANY($3)
+		 UNION ALL
+		 SELECT client_id, NULL, true FROM erasures WHERE salon_id = $1 AND client_id = ANY($4)`,
+		[salonId, collection, ids, named]
 	);
-	const masters = new Map(stored.rows.map((r) => [r.id, r.data]));
-	const named = rows.map((row) => referencedClientIds(collection, row.next));
-	const erased = await erasedAmong(c, salonId, named.flat());
-	const conflicts: unknown[] = [];
-	const docs = new Map<string, { seq: number; json: string }>();
-	const revisions = {
-		seqs: [] as number[],
-		ids: [] as string[],
-		fields: [] as string[],
-		deleted: [] as boolean[],
-		staffIds: [] as (string | null)[],
-		changes: [] as string[]
+	const staged: Staged = {
+		masters: new Map(stored.rows.filter((r) => !r.erased).map((r) => [r.id, r.data])),
+		docs: new Map(),
+		revisions: {
+			seqs: [],
+			ids: [],
+			devices: [],
+			ats: [],
+			fields: [],
+			deleted: [],
+			staffIds: [],
+			changes: []
+		}
 	};
+	const erased = new Set(stored.rows.filter((r) => r.erased).map((r) => r.id));
+	const { revisions } = staged;
 	let seq = first;
-	rows.forEach((row, i) => {
-		const id = ids[i] as string;
-		const current = masters.get(id) ?? null;
-		const currentJson = canonicalJson(current);
-		const nextJson = canonicalJson(row.next);
-		if (currentJson === nextJson) return;
-		// GDPR erasure: nothing about an erased client is written again (erasure.ts).
-		const refused = named[i]!.some((n) => erased.has(n))
-			? refusalOf(collection, current, row.next, at)
-			: null;
-		if (refused) {
-			if (refused.store !== null) {
-				seq += 1;
-				masters.set(id, JSON.parse(refused.store));
-				docs.set(id, { seq, json: refused.store });
-			}
-			conflicts.push(refused.conflict);
-			return;
+	const outcomes = jobs.map((job): PushOutcome => {
+		const undo: Array<() => void> = [];
+		const revisionCount = revisions.seqs.length;
+		try {
+			const done = stageJob(job, staged, erased, seq, undo);
+			const written = done.seq > seq ? done.seq : null;
+			seq = done.seq;
+			return { ok: true, result: { conflicts: done.conflicts, seq: written } };
+		} catch (error) {
+			for (const step of undo.reverse()) step();
+			for (const list of Object.values(revisions)) list.length = revisionCount;
+			return { ok: false, error };
 		}
-		if (currentJson !== canonicalJson(row.assumed)) {
-			conflicts.push(current);
-			return;
-		}
-		const revision = describe(current, row.next);
-		seq += 1;
-		masters.set(id, row.next);
-		// One upsert per id: the last accepted row of a doc in this push is its master.
-		docs.set(id, { seq, json: nextJson });
-		revisions.seqs.push(seq);
-		revisions.ids.push(id);
-		revisions.fields.push(JSON.stringify(revision.fields));
-		revisions.deleted.push(revision.deleted);
-		revisions.staffIds.push(revision.staffId ?? null);
-		revisions.changes.push(JSON.stringify(revision.changes ?? {}));
 	});
-	if (seq === first) return { conflicts, seq: null };
+	if (seq === first) return outcomes;
+	// Documents, revisions, the salon's counter and the notice in ONE statement (data-modifying
+	// CTEs always run to completion). PostgreSQL sends the notice on COMMIT, drops it on ROLLBACK.
+	const { docs } = staged;
 	await c.query(
-		`INSERT INTO docs (salon_id, collection, id, seq, data)
-		 SELECT $1, $2, t.id, t.seq, t.data::jsonb FROM unnest($3::text[], $4::int8[], $5::text[])
-			AS t(id, seq, data)
-		 ON CONFLICT (salon_id, collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+		`WITH written AS (
+			INSERT INTO docs (salon_id, collection, id, seq, data)
+			SELECT $1, $2, t.id, t.seq, t.data::jsonb FROM unnest($3::text[], $4::int8[], $5::text[])
+				AS t(id, seq, data)
+			ON CONFLICT (salon_id, collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data
+			RETURNING 1
+		), logged AS (
+			INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted,
+				staff_id, changes)
+			SELECT $1, t.seq, $2, t.doc_id, t.device_id, t.at, t.fields::jsonb, t.deleted, t.staff_id,
+				t.changes
+			FROM unnest($6::int8[], $7::text[], $8::text[], $9::int8[], $10::text[], $11::bool[],
+				$12::text[], $13::text[]) AS t(seq, doc_id, device_id, at, fields, deleted, staff_id, changes)
+			RETURNING 1
+		), counted AS (
+			UPDATE salons SET seq = $14 WHERE id = $1 RETURNING 1
+		)
+		SELECT pg_notify($15, $16)`,
 		[
 			salonId,
 			collection,
 			[...docs.keys()],
 			[...docs.values()].map((d) => d.seq),
-			[...docs.values()].map((d) => d.json)
-		]
-	);
-	await c.query(
-		`INSERT INTO revisions (salon_id, seq, collection, doc_id, device_id, at, fields, deleted,
-			staff_id, changes)
-		 SELECT $1, t.seq, $2, t.doc_id, $3, $4, t.fields::jsonb, t.deleted, t.staff_id, t.changes
-		 FROM unnest($5::int8[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::text[])
-			AS t(seq, doc_id, fields, deleted, staff_id, changes)`,
-		[
-			salonId,
-			collection,
-			deviceId,
-			at,
+			[...docs.values()].map((d) => d.json),
 			revisions.seqs,
 			revisions.ids,
+			revisions.devices,
+			revisions.ats,
 			revisions.fields,
 			revisions.deleted,
 			revisions.staffIds,
-			revisions.changes
+			revisions.changes,
+			seq,
+			NOTIFY_CHANNEL,
+			JSON.stringify({ salonId, collection, seq })
 		]
 	);
-	await c.query('UPDATE salons SET seq = $2 WHERE id = $1', [salonId, seq]);
-	// Inside the transaction: PostgreSQL sends it on COMMIT and drops it on ROLLBACK.
-	await c.query('SELECT pg_notify($1, $2)', [
-		NOTIFY_CHANNEL,
-		JSON.stringify({ salonId, collection, seq })
-	]);
-	return { conflicts, seq };
+	return outcomes;
 }

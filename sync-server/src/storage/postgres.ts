@@ -8,7 +8,8 @@ import type { FieldChanges } from '../../../src/lib/domain/history.js';
 import { postgresDataKeys } from './data-keys.js';
 import { postgresAudit } from './postgres-audit.js';
 import { startListener } from './postgres-listen.js';
-import { num, pushInTransaction } from './postgres-push.js';
+import { createPostgresGroupPush } from './postgres-group.js';
+import { num } from './postgres-push.js';
 import { ADDED_COLUMNS, POSTGRES_SCHEMA } from './schema-sql.js';
 import { ChangeHub, deviceParams, docIdOf, MAX_PAIRING_ATTEMPTS } from './shared.js';
 import {
@@ -118,6 +119,10 @@ export async function openPostgresStorage({
 		await pool.end().catch(() => undefined);
 		throw error;
 	}
+	const push = createPostgresGroupPush(inTransaction, (notice) => {
+		listener.noteSeq(notice.salonId, notice.seq);
+		hub.emit(notice);
+	});
 
 	return {
 		kind: 'postgres',
@@ -269,14 +274,7 @@ export async function openPostgresStorage({
 		async push(salonId, collection, deviceId, rows, at, describe) {
 			// Malformed ids throw here, before any connection is taken.
 			const ids = rows.map((row) => docIdOf(collection, row.next));
-			const result = await inTransaction((c) =>
-				pushInTransaction(c, { salonId, collection, deviceId, at, rows, ids, describe })
-			);
-			if (result.seq !== null) {
-				listener.noteSeq(salonId, result.seq);
-				hub.emit({ salonId, collection, seq: result.seq });
-			}
-			return result;
+			return push({ salonId, collection, deviceId, at, rows, ids, describe });
 		},
 		async erase(salonId, clientIds, at) {
 			const ids = [...new Set(clientIds)];

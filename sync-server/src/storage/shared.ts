@@ -8,6 +8,7 @@ export const MAX_PAIRING_ATTEMPTS = 5;
 // The compare-and-swap equality is the protocol's own (keys sorted recursively), so the server and
 // the tests judge "same document" by one definition.
 export { canonicalJson } from '../../../src/lib/domain/sync-protocol.js';
+export { sameCanonicalJson } from '../../../src/lib/domain/canonical-json.js';
 
 /** The primary key value of a wire document: settings are keyed by `key`, the rest by `id`. */
 export function docIdOf(collection: string, doc: unknown): string {

@@ -21,6 +21,12 @@ interface OpenStream {
 	salonId: string;
 	deviceId: string;
 	tokenHash: string;
+	/** The change notice held back while the socket drains (at most one; see notify). */
+	pending: { collections: Set<string>; seq: number } | null;
+}
+
+function changeEvent(collections: Iterable<string>, seq: number): string {
+	return `event: change\ndata: ${JSON.stringify({ collections: [...collections], seq })}\n\n`;
 }
 
 export function createStreamHub(
@@ -48,16 +54,39 @@ export function createStreamHub(
 		return [...bySalon.values()].flatMap((set) => [...set]);
 	}
 
+	// A `change` event is only a ping to pull from a checkpoint, so a stream whose socket has not
+	// drained (a slow or stalled device) needs no backlog of them: it keeps ONE pending notice,
+	// widened to every collection and the highest seq since, and gets it once the socket drains.
+	// Memory per stream stays bounded however fast the salon writes.
+	function notify(s: OpenStream, n: ChangeNotice, text: string): void {
+		if (s.pending) {
+			s.pending.collections.add(n.collection);
+			s.pending.seq = Math.max(s.pending.seq, n.seq);
+			return;
+		}
+		if (!s.res.writableNeedDrain) {
+			send(s, text);
+			return;
+		}
+		s.pending = { collections: new Set([n.collection]), seq: n.seq };
+		s.res.once('drain', () => {
+			const held = s.pending;
+			s.pending = null;
+			if (held) send(s, changeEvent(held.collections, held.seq));
+		});
+	}
+
 	const unsubscribe = storage.subscribe((n: ChangeNotice) => {
-		const data = JSON.stringify({ collections: [n.collection], seq: n.seq });
-		for (const s of bySalon.get(n.salonId) ?? []) send(s, `event: change\ndata: ${data}\n\n`);
+		const text = changeEvent([n.collection], n.seq);
+		for (const s of bySalon.get(n.salonId) ?? []) notify(s, n, text);
 	});
 
 	// The ping keeps proxies from closing an idle stream, and re-checks the device: a revocation
 	// made on another server instance closes this stream within one interval.
 	const pinger = setInterval(() => {
 		for (const s of all()) {
-			send(s, ': ping\n\n');
+			// A stream still draining is not idle: no ping to pile on.
+			if (!s.res.writableNeedDrain) send(s, ': ping\n\n');
 			storage.findDeviceByTokenHash(s.tokenHash).then(
 				(device) => {
 					if (!device || device.revokedAt !== null) end(s);
@@ -72,7 +101,7 @@ export function createStreamHub(
 
 	return {
 		open(res, info) {
-			const s: OpenStream = { res, ...info };
+			const s: OpenStream = { res, ...info, pending: null };
 			res.writeHead(200, {
 				'Content-Type': 'text/event-stream; charset=utf-8',
 				'Cache-Control': 'no-store',
