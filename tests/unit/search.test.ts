@@ -452,3 +452,45 @@ describe('index against a card-by-card scan', () => {
 		);
 	});
 });
+
+describe('few matches: sorted positions instead of the full walk', () => {
+	it('gives the walk’s answer for every sort, direction and filter, through edits (property)', async () => {
+		const { generateClientFields } = await import('../fixtures/clients');
+		const cards = generateClientFields(300, { seed: 11 }).map((f, i) => {
+			const c = makeClient({ ...f, id: `g${String(i).padStart(4, '0')}`, createdAt: 1e12 + i });
+			return { ...c, phones: f.phones, archived: i % 9 === 0, blacklisted: i % 13 === 0 };
+		});
+		// 0: always the walk over the whole sorted order; 1: always the sorted matches.
+		const walk = new ClientSearchIndex({ defaultCountry: 'IT', subsetShare: 0 });
+		const subset = new ClientSearchIndex({ defaultCountry: 'IT', subsetShare: 1 });
+		walk.replaceAll(cards);
+		subset.replaceAll(cards);
+		const columns: SortSpec['column'][] = ['name', 'phone', 'email', 'createdAt', 'birthday'];
+		fc.assert(
+			fc.property(
+				fc.constantFrom('a', 'ma', 'ro', 'ross', '3', '33', '4 ma', 'gmail', 'e', 'zz'),
+				fc.constantFrom(...columns),
+				fc.constantFrom<SortSpec['direction']>('asc', 'desc'),
+				fc.constantFrom<ClientFilters['archived']>('active', 'archived', 'all'),
+				fc.constantFrom(null, true, false),
+				fc.nat(cards.length - 1),
+				(text, column, direction, archived, blacklisted, edited) => {
+					// An edit and an insert between queries: both must drop their cached positions.
+					const card = cards[edited] as Client;
+					const changed = { ...card, lastName: `${card.lastName}a`, emails: [] };
+					const renamed = { ...changed, sortName: sortNameOf(changed) };
+					walk.upsert(renamed);
+					subset.upsert(renamed);
+					const query = q(text, { archived, blacklisted }, { column, direction });
+					expect(ids(subset.query(query))).toEqual(ids(walk.query(query)));
+					// Then a card new to both (a slot and a position of its own), and again.
+					const added = { ...renamed, id: `n${String(edited).padStart(4, '0')}` };
+					walk.upsert(added);
+					subset.upsert(added);
+					expect(ids(subset.query(query))).toEqual(ids(walk.query(query)));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});

@@ -12,6 +12,8 @@ export interface SortedView {
 	firstEmpty: number;
 	/** `entries[i].slot`, so the hot walk reads a typed array; null after a change. */
 	slots: Int32Array | null;
+	/** The inverse, by slot: a card's position in `entries`; null after a change. */
+	ranks: Int32Array | null;
 	compare: (a: Entry, b: Entry) => number;
 	isEmpty: (e: Entry) => boolean;
 	/** For the category sort: category id → folded name used for `categoryKey`. */
