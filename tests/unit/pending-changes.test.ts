@@ -7,6 +7,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { createSchedarioDatabase, type SchedarioDatabase } from '$lib/db/database';
 import { coalesce, countUnacknowledged, mayMovePending } from '$lib/db/pending-changes';
+import { pendingTally, trackPending } from '$lib/db/pending-tally';
 
 const open: SchedarioDatabase[] = [];
 const states: RxReplicationState<unknown, unknown>[] = [];
@@ -166,5 +167,105 @@ describe('coalesce', () => {
 		release();
 		await expect.poll(() => runs).toBe(2);
 		expect(seen).toBe(5);
+	});
+});
+
+describe('pendingTally', () => {
+	it('recounts only the collection asked, once per burst, and reports the sum when it changes', async () => {
+		const counts: Record<'a' | 'b', number> = { a: 2, b: 5 };
+		const calls: string[] = [];
+		const totals: number[] = [];
+		const queued: Array<() => void> = [];
+		const tally = pendingTally(
+			['a', 'b'] as const,
+			async (c) => {
+				calls.push(c);
+				return counts[c];
+			},
+			(total) => totals.push(total),
+			(run) => queued.push(run)
+		);
+		const drain = async () => {
+			while (queued.length > 0) queued.shift()!();
+			await new Promise((r) => setTimeout(r, 0));
+		};
+		tally.recountAll();
+		await drain();
+		expect(calls.sort()).toEqual(['a', 'b']);
+		expect(totals).toEqual([7]);
+
+		// A burst on one collection: one deferred count of that collection alone.
+		calls.length = 0;
+		counts.a = 3;
+		tally.recount('a');
+		tally.recount('a');
+		tally.recount('a');
+		expect(calls).toEqual([]); // deferred: the caller's own work goes first
+		await drain();
+		expect(calls).toEqual(['a']);
+		expect(totals).toEqual([7, 8]);
+
+		// A count that finds the same figure reports nothing new.
+		tally.recount('b');
+		await drain();
+		expect(totals).toEqual([7, 8]);
+	});
+});
+
+describe('trackPending', () => {
+	it('reports the exact total across collections as it changes, offline and after a sync', async () => {
+		const db = await freshDatabase();
+		const network = { up: false };
+		// Made before replication starts (offline, before a reload): counted once it has started.
+		await db.sources.bulkInsert([0, 1, 2].map(source));
+		const remote = [7, 8].map((i) => ({
+			id: `c${i}`,
+			name: `Remote ${i}`,
+			color: '#aa3366',
+			createdAt: 1,
+			_deleted: false
+		}));
+		const sources = replicate(db, 'sources', network);
+		const categories = replicate(db, 'categories', network, remote);
+		const totals: number[] = [];
+		const contexts: string[] = [];
+		const sub = db.categories.eventBulks$.subscribe((b) => contexts.push(b.context));
+		const tracked = trackPending(
+			[
+				{ collection: 'sources', writes$: db.sources.eventBulks$ as never, replication: sources },
+				{
+					collection: 'categories',
+					writes$: db.categories.eventBulks$ as never,
+					replication: categories
+				}
+			],
+			(total) => totals.push(total)
+		);
+		const last = () => totals.at(-1);
+		try {
+			await expect.poll(last).toBe(3);
+			await db.sources.bulkInsert([3, 4].map(source));
+			await expect.poll(last).toBe(5);
+			await db.sources
+				.findOne('s1')
+				.exec()
+				.then((d) => d?.incrementalPatch({ name: 'Renamed' }));
+			await db.categories.insert({ id: 'c0', name: 'Viso', color: '#aa3366', createdAt: 1 });
+			await expect.poll(last).toBe(6);
+			expect(last()).toBe(
+				(await countUnacknowledged(sources)) + (await countUnacknowledged(categories))
+			);
+
+			network.up = true;
+			await Promise.all([sources.awaitInSync(), categories.awaitInSync()]);
+			await expect.poll(last).toBe(0);
+			// The pulled categories arrived, in writes the tally does not recount for.
+			expect(await db.categories.count().exec()).toBe(3);
+			const pulled = contexts.filter((context) => !mayMovePending({ context }));
+			expect(pulled.length).toBeGreaterThan(0);
+		} finally {
+			sub.unsubscribe();
+			tracked.stop();
+		}
 	});
 });

@@ -67,6 +67,40 @@ describe('SyncStatusTracker', () => {
 		expect(tracker.status).toMatchObject({ kind: 'offline', offlineSince: T, pending: 2 });
 	});
 
+	it('tells the other tabs only what changed, and an answer still ends a stored "offline"', () => {
+		const posted: unknown[] = [];
+		vi.stubGlobal(
+			'BroadcastChannel',
+			class {
+				onmessage: unknown = null;
+				postMessage(message: unknown) {
+					posted.push(message);
+				}
+				close() {}
+			}
+		);
+		// Left offline last time: "offline since" comes back from storage with nothing else.
+		localStorage.setItem(SYNC_STATUS_KEY, JSON.stringify({ lastSyncedAt: T, offlineSince: T }));
+		const leader = new SyncStatusTracker(() => true);
+		leader.connectTabs(() => undefined);
+		leader.becomeLeader();
+		const statuses = () => posted.filter((m) => (m as { type: string }).type === 'status');
+		expect(statuses()).toHaveLength(1);
+
+		// Only the end of "offline" changes here, and it must not be lost as a no-op.
+		leader.update({ offline: false });
+		expect(leader.status.offlineSince).toBeNull();
+		expect(statuses()).toHaveLength(2);
+
+		// RxDB repeats itself: the same figures again are neither rendered nor broadcast.
+		leader.update({ offline: false, active: false });
+		leader.update({ pending: 0 });
+		expect(statuses()).toHaveLength(2);
+		leader.update({ pending: 1 });
+		expect(statuses()).toHaveLength(3);
+		expect(statuses().at(-1)).toMatchObject({ status: { pending: 1, offlineSince: null } });
+	});
+
 	it('counts pending changes while syncing, and forgets everything when unpaired', () => {
 		const tracker = new SyncStatusTracker(() => true);
 		tracker.update({ offline: false, pending: 250, active: true });

@@ -17,7 +17,9 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 }
 
 export interface StreamHandlers {
-	onEvent(collections: readonly SyncedCollection[]): void;
+	/** Pull these collections: `live` for a change ping, else everything may have moved (the
+	 *  stream (re)opened, an unreadable ping). */
+	onEvent(collections: readonly SyncedCollection[], live?: boolean): void;
 	onOpen(): void;
 	/** The server changed this device's record (the owner moved it to another location). */
 	onDevice(device: Device): void;
@@ -76,7 +78,8 @@ export function openEventStream(creds: SyncCredentials, salonPath: string, h: St
 				// Not ours to judge: pull everything, which is always correct.
 			}
 			const parsed = changeEventSchema.safeParse(data);
-			h.onEvent(parsed.success ? parsed.data.collections : SYNCED_COLLECTIONS);
+			if (parsed.success) h.onEvent(parsed.data.collections, true);
+			else h.onEvent(SYNCED_COLLECTIONS);
 		});
 		es.addEventListener('device', (event) => {
 			try {

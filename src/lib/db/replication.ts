@@ -21,7 +21,9 @@ import {
 import type { SchedarioDatabase } from './database';
 import { openEventStream } from './event-stream';
 import { callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
-import { coalesce, countUnacknowledged, mayMovePending } from './pending-changes';
+import { countUnacknowledged } from './pending-changes';
+import { trackPending, type WriteBulk } from './pending-tally';
+import { livePuller, storedPullCheckpoint, type LivePuller } from './live-pull';
 import { newestStamp, toWireDoc } from './wire-docs';
 
 // Other modules import these from here; they live in files of their own.
@@ -114,6 +116,28 @@ export function startReplication(
 
 	const succeeded = () => report({ offline: false, lastSyncedAt: Date.now() });
 
+	const pullers = new Map<SyncedCollection, LivePuller>();
+	async function pullPage(
+		collection: SyncedCollection,
+		checkpoint: Checkpoint | null,
+		limit: number
+	) {
+		const body = (await call(`/${collection}/pull`, { checkpoint, limit })) as {
+			documents: unknown[];
+			checkpoint: Checkpoint;
+		};
+		succeeded();
+		// Client, note and link stamps order this device's later writes after what it saw.
+		if (
+			(collection === 'clients' || collection === 'notes' || collection === 'links') &&
+			body.documents.length > 0
+		) {
+			const stamp = newestStamp(body.documents);
+			if (stamp) hooks.onRemoteStamp?.(stamp);
+		}
+		return { documents: body.documents as never[], checkpoint: body.checkpoint };
+	}
+
 	const states: State[] = SYNCED_COLLECTIONS.map((collection) => {
 		const stream$ = new Subject<StreamItem>();
 		streams.set(collection, stream$);
@@ -127,23 +151,12 @@ export function startReplication(
 			pull: {
 				batchSize: maxPullLimitOf(collection),
 				stream$: stream$.asObservable(),
-				handler: async (checkpoint, batchSize) => {
-					const limit = Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)));
-					const body = (await call(`/${collection}/pull`, {
-						checkpoint: checkpoint ?? null,
-						limit
-					})) as { documents: unknown[]; checkpoint: Checkpoint };
-					succeeded();
-					// Client, note and link stamps order this device's later writes after what it saw.
-					if (
-						(collection === 'clients' || collection === 'notes' || collection === 'links') &&
-						body.documents.length > 0
-					) {
-						const stamp = newestStamp(body.documents);
-						if (stamp) hooks.onRemoteStamp?.(stamp);
-					}
-					return { documents: body.documents as never[], checkpoint: body.checkpoint };
-				}
+				handler: (checkpoint, batchSize) =>
+					pullPage(
+						collection,
+						checkpoint ?? null,
+						Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)))
+					)
 			},
 			push: {
 				batchSize: maxPushRowsOf(collection),
@@ -163,38 +176,57 @@ export function startReplication(
 		});
 	});
 
-	// The count reads RxDB's bookkeeping, so it is recounted whenever that may have moved: a
-	// local write, a push or pull finishing.
+	// The count reads RxDB's bookkeeping, so a collection is recounted whenever its part may have
+	// moved: a local write to it, its push or pull finishing (pending-tally.ts).
 	const countPending = async () => {
 		const counts = await Promise.all(states.map((s) => countUnacknowledged(s)));
 		return counts.reduce((a, b) => a + b, 0);
 	};
-	const recount = coalesce(async () => report({ pending: await countPending() }));
-	const subscriptions = SYNCED_COLLECTIONS.map((c) =>
-		(db[c].eventBulks$ as Observable<{ context: string }>).subscribe((bulk) => {
-			if (mayMovePending(bulk)) recount();
-		})
+	const tally = trackPending(
+		SYNCED_COLLECTIONS.map((c, i) => ({
+			collection: c,
+			writes$: db[c].eventBulks$ as Observable<WriteBulk>,
+			replication: states[i]!
+		})),
+		(pending) => report({ pending })
 	);
 
 	const activeFlags = new WeakMap<object, boolean>();
+	let anyActive = false;
 	for (const s of states) {
 		s.active$.subscribe((active) => {
 			activeFlags.set(s, active);
-			report({ active: states.some((x) => activeFlags.get(x) ?? false) });
-			recount();
+			// RxDB repeats the flag on every task; the status only needs its changes.
+			const now = states.some((x) => activeFlags.get(x) ?? false);
+			if (now !== anyActive) report({ active: (anyActive = now) });
 		});
 		// Handler failures are already reported by `fail`; RxDB retries them on its own.
 		s.error$.subscribe(() => undefined);
 	}
+	SYNCED_COLLECTIONS.forEach((c, i) => {
+		pullers.set(
+			c,
+			livePuller<never>({
+				pull: (from, limit) => pullPage(c, from, limit),
+				limit: maxPullLimitOf(c),
+				checkpoint: () => storedPullCheckpoint(states[i] as RxReplicationState<unknown, unknown>),
+				isActive: () => activeFlags.get(states[i]!) ?? true,
+				emit: (item) => streams.get(c)?.next(item)
+			})
+		);
+	});
 
 	let events: ReturnType<typeof openEventStream> | null = null;
 	void db.waitForLeadership().then(() => {
 		if (stopped) return;
 		hooks.onLeader?.();
-		recount();
+		tally.recountAll();
 		events = openEventStream(creds, salonPath, {
-			onEvent(collections) {
-				for (const c of collections) streams.get(c)?.next('RESYNC');
+			onEvent(collections, live) {
+				for (const c of collections) {
+					if (live) pullers.get(c)?.ping();
+					else streams.get(c)?.next('RESYNC');
+				}
 			},
 			onOpen: () => {
 				report({ offline: false, isStreamOpen: true });
@@ -230,7 +262,7 @@ export function startReplication(
 		async stop() {
 			stopped = true;
 			events?.close();
-			for (const sub of subscriptions) sub.unsubscribe();
+			tally.stop();
 			for (const s of streams.values()) s.complete();
 			await Promise.all(states.map((s) => s.cancel()));
 		}

@@ -181,6 +181,13 @@ export class MergeLinks {
 		if (this.#queue.build(clientBook)) this.#queueVersion++;
 	}
 
+	/** Reads what `queue()` depends on without computing it (state/review-count.svelte.ts). */
+	watchQueue(): void {
+		void this.links;
+		void this.#queueVersion;
+		void clientBook.revision;
+	}
+
 	/** Pairs to review, best first, reactive to cards and links. Empty until built (see
 	 *  DuplicateQueue: big books build it on first use). */
 	queue(): DuplicatePair[] {

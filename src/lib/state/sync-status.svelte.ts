@@ -29,6 +29,10 @@ const IDLE: ReplicationStatus = {
 	isStreamOpen: false
 };
 
+function sameStatus(a: ReplicationStatus, b: ReplicationStatus): boolean {
+	return (Object.keys(b) as (keyof ReplicationStatus)[]).every((k) => a[k] === b[k]);
+}
+
 export class SyncStatusTracker {
 	/** This tab replicates for the device (elected leader). */
 	isLeader = $state(false);
@@ -101,10 +105,16 @@ export class SyncStatusTracker {
 	}
 
 	update(partial: Partial<ReplicationStatus>): void {
-		const next = { ...this.#replication, ...partial };
-		if (next.offline) this.#offlineSince ??= Date.now();
+		const current = this.#replication;
+		const next = { ...current, ...partial };
+		let offlineSince = this.#offlineSince;
+		if (next.offline) offlineSince ??= Date.now();
 		// Only an answer from the server ends "offline", not a report about something else.
-		if (partial.offline === false && this.#browserOnline) this.#offlineSince = null;
+		if (partial.offline === false && this.#browserOnline) offlineSince = null;
+		// A report that changes nothing re-renders nothing and tells no other tab (each one was a
+		// status render, a localStorage write and a broadcast in the middle of a live change).
+		if (offlineSince === this.#offlineSince && sameStatus(current, next)) return;
+		this.#offlineSince = offlineSince;
 		this.#replication = next;
 		this.#remember();
 		if (this.isLeader) this.#share();
