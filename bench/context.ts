@@ -25,12 +25,19 @@ export async function newBenchContext(browser: Browser): Promise<BrowserContext>
 	return context;
 }
 
-/** Opens /clients?bench=1 and waits for the app and its bench hook. */
+/** Opens /clients?bench=1 and waits for the app, its bench hook and the whole book: the list
+ *  is usable from its first screen, while the rest of the clients and the visits still load in
+ *  the background (src/lib/state/client-load.ts), which must not run under what a module times. */
 export async function openClients(context: BrowserContext, baseUrl: string): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(`${baseUrl}/clients?lang=en&bench=1`);
 	await page.waitForFunction(
-		() => document.body.dataset.ready === 'true' && !!window.__schedarioBench,
+		() => {
+			const hook = window.__schedarioBench;
+			if (document.body.dataset.ready !== 'true' || !hook) return false;
+			const phases = hook.startup();
+			return phases.ready && phases.visitsReady;
+		},
 		undefined,
 		{ timeout: 120_000 }
 	);

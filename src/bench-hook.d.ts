@@ -21,7 +21,13 @@ declare global {
 			seedStory(fields: ClientFields, visits: Visit[], photos: number): Promise<string>;
 			/** The last start-up (client-load.ts): ms to the list's first screen and to the whole
 			 *  book (both 0 until reached), and the batches the rest of the book came in. */
-			startup(): { firstScreenMs: number; loadMs: number; batches: number; ready: boolean };
+			startup(): {
+				firstScreenMs: number;
+				loadMs: number;
+				batches: number;
+				ready: boolean;
+				visitsReady: boolean;
+			};
 			/** Clients in the in-memory list (what the list page shows, before filters). */
 			count(): number;
 			/** Cards stored on this device, duplicates merged automatically after a sync included. */

@@ -20,7 +20,7 @@ async function seed(page: Page, list: ClientFields[]): Promise<void> {
 	await gotoApp(page, '/clients?bench=1');
 	await expect.poll(() => page.evaluate(() => typeof window.__schedarioBench)).toBe('object');
 	const created = await page.evaluate((fields) => window.__schedarioBench!.seed(fields), list);
-	expect(created).toBe(list.length);
+	expect(created).toHaveLength(list.length);
 }
 
 async function addCategory(page: Page, name: string): Promise<void> {

@@ -13,6 +13,7 @@ import { newId } from '$lib/domain/ids';
 import { NO_FILTERS, DEFAULT_SORT } from '$lib/domain/query';
 import type { Visit } from '$lib/domain/visit';
 import { clientBook } from './clients.svelte';
+import { visitBook } from './visits.svelte';
 
 let fuse: Fuse<Client> | null = null;
 
@@ -111,7 +112,8 @@ export function installBenchHook(): void {
 				firstScreenMs: clientBook.firstScreenMs,
 				loadMs: clientBook.loadMs,
 				batches: clientBook.loadBatches,
-				ready: clientBook.ready
+				ready: clientBook.ready,
+				visitsReady: visitBook.ready
 			};
 		},
 		storedCount(): number {
