@@ -121,7 +121,7 @@ test('an empty device is bootstrapped whole; edits on both sides of a bootstrapp
 			_deleted: true
 		}));
 		await push(tb, owner, 'clients', dead);
-		const first = cards[0] as Record<string, string>;
+		const first = cards[0] as { id: string; firstName: string; lastName: string };
 		const visits = Array.from({ length: 12 }, (_, i) => ({
 			...makeVisit({ clientId: (cards[i % 3] as { id: string }).id, note: `Visit note ${i}` }),
 			_deleted: false

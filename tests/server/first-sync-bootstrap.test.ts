@@ -64,15 +64,16 @@ async function pullAll(collection: string): Promise<{ docs: Doc[]; seq: number }
 	const docs: Doc[] = [];
 	let checkpoint: { seq: number } | null = null;
 	for (;;) {
-		const res = await api<{ documents: Doc[]; checkpoint: { seq: number } }>(
-			s.url,
-			'POST',
-			salonPath(owner.salonId, `${collection}/pull`),
-			{ token: owner.token, body: { checkpoint, limit: 1000 } }
-		);
+		const res: { body: { documents: Doc[]; checkpoint: { seq: number } } } = await api<{
+			documents: Doc[];
+			checkpoint: { seq: number };
+		}>(s.url, 'POST', salonPath(owner.salonId, `${collection}/pull`), {
+			token: owner.token,
+			body: { checkpoint, limit: 1000 }
+		});
 		docs.push(...res.body.documents);
 		checkpoint = res.body.checkpoint;
-		if (res.body.documents.length < 1000) return { docs, seq: checkpoint.seq };
+		if (res.body.documents.length < 1000) return { docs, seq: res.body.checkpoint.seq };
 	}
 }
 
