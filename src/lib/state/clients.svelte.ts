@@ -196,12 +196,7 @@ export class ClientBook {
 
 	#snapshotNow(): Omit<ListSnapshot, 'newestWrite'> | null {
 		if (!this.ready) return null;
-		const shown = this.#index.query({
-			text: '',
-			filters: NO_FILTERS,
-			sort: DEFAULT_SORT,
-			today: '2000-01-01'
-		}).length;
+		const shown = this.#index.countActive();
 		return { live: this.#index.storedSize, links: linksKey(this.#links), shown };
 	}
 
@@ -275,7 +270,7 @@ export class ClientBook {
 	}
 
 	/** The clients matching `q`, sorted as asked. Reactive to client and category changes. */
-	query(q: ClientQuery): Client[] {
+	query(q: ClientQuery): readonly Client[] {
 		void this.revision;
 		const country = salon.settings.defaultCountry;
 		if (country !== this.#indexCountry) {
