@@ -35,7 +35,8 @@ type Step =
 	| { kind: 'type'; text: string; archived: ClientFilters['archived']; column: SortSpec['column'] }
 	| { kind: 'edit'; card: number }
 	| { kind: 'add'; card: number }
-	| { kind: 'remove'; card: number };
+	| { kind: 'remove'; card: number }
+	| { kind: 'prepare' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
 	{
@@ -49,10 +50,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 	},
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), card: fc.nat(399) }) },
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), card: fc.nat(399) }) },
-	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), card: fc.nat(399) }) }
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), card: fc.nat(399) }) },
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('prepare' as const) }) }
 );
 
-describe('a long-lived index (scratch array, narrowing, cached answers)', () => {
+describe('a long-lived index (scratch array, narrowing, cached answers, prepared texts)', () => {
 	it('answers every query like a fresh index, and never changes an answer it gave (property)', () => {
 		fc.assert(
 			fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
@@ -73,6 +75,9 @@ describe('a long-lived index (scratch array, narrowing, cached answers)', () => 
 						const answer = idx.query(query);
 						expect(ids(answer)).toEqual(ids(fresh.query(query)));
 						given.push({ answer, ids: ids(answer) });
+					} else if (s.kind === 'prepare') {
+						// What start-up does at an idle moment: joins the texts ahead of a search.
+						idx.prepare();
 					} else if (s.kind === 'remove') {
 						const id = (cards[s.card] as Client).id;
 						idx.remove(id);

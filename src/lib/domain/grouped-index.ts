@@ -74,6 +74,11 @@ export class GroupedClientIndex {
 		return this.#inner.query(q, ctx);
 	}
 
+	/** Readies the search for its first keystroke (search.ts › prepare). */
+	prepare(): void {
+		this.#inner.prepare();
+	}
+
 	/** Cards shown with no search and the default filters, without running a query. */
 	countActive(): number {
 		return this.#inner.countActive();

@@ -259,9 +259,10 @@ export class ClientSearchIndex {
 		const result = this.#scratchFor(previous ? previous.length : this.size);
 		let count = 0;
 		if (previous) {
-			for (const slot of previous) {
-				const e = entryBySlot[slot] as Entry;
-				if (passesFilters(e) && matchesTokens(e, needles)) result[count++] = slot;
+			// An index loop: for…of over a typed array allocated an iterator result per card.
+			for (let k = 0; k < previous.length; k++) {
+				const e = entryBySlot[previous[k] as number] as Entry;
+				if (passesFilters(e) && matchesTokens(e, needles)) result[count++] = e.slot;
 			}
 		} else {
 			const need = needles.length;
@@ -308,6 +309,13 @@ export class ClientSearchIndex {
 			if (this.#entryBySlot[slot] !== undefined && ((flags[slot] as number) & ARCHIVED) === 0) n++;
 		}
 		return n;
+	}
+
+	/** Joins every haystack chunk now (at an idle moment after start-up) rather than in the
+	 *  first keystroke, which otherwise pays for joining the whole book's texts. */
+	prepare(): void {
+		this.#words.prepare();
+		this.#subs.prepare();
 	}
 
 	/** The scratch result array, grown to hold `n` slots (its contents are not kept). */

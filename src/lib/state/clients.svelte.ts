@@ -34,6 +34,7 @@ import {
 	validCount,
 	type ListSnapshot
 } from './list-snapshot';
+import { whenIdle } from './review-count.svelte';
 import { salon } from './salon.svelte';
 
 /** The newest stamp in a card's clock: which write a version of the card reflects. */
@@ -161,6 +162,7 @@ export class ClientBook {
 		this.ready = true;
 		this.revision++;
 		this.#snapshot.schedule(this.#dbName);
+		whenIdle(() => this.#index.prepare(), 2_000);
 	}
 
 	/** Stops following the database (tests close theirs afterwards). */
