@@ -6,7 +6,11 @@
 // holds the stream (RxDB leader election); the others see its writes through RxDB's
 // multi-instance channel and show the status the leader reports (state/sync-tabs.ts).
 import { Subject, type Observable } from 'rxjs';
-import type { RxReplicationPullStreamItem } from 'rxdb';
+import type {
+	ReplicationPullOptions,
+	ReplicationPushOptions,
+	RxReplicationPullStreamItem
+} from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Hlc } from '$lib/domain/hlc';
 import {
@@ -25,6 +29,7 @@ import { countUnacknowledged } from './pending-changes';
 import { trackPending, type WriteBulk } from './pending-tally';
 import { livePuller, storedPullCheckpoint, type LivePuller } from './live-pull';
 import { newestStamp, toWireDoc } from './wire-docs';
+import { startReplications, type StartableReplication } from './first-sync';
 
 // Other modules import these from here; they live in files of their own.
 export { apiUrl, callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
@@ -138,42 +143,58 @@ export function startReplication(
 		return { documents: body.documents as never[], checkpoint: body.checkpoint };
 	}
 
+	const startables: StartableReplication[] = [];
 	const states: State[] = SYNCED_COLLECTIONS.map((collection) => {
 		const stream$ = new Subject<StreamItem>();
 		streams.set(collection, stream$);
-		return replicateRxCollection<unknown, Checkpoint>({
-			replicationIdentifier: `schedario-${creds.salonId}-${collection}-v1`,
+		const replicationIdentifier = `schedario-${creds.salonId}-${collection}-v1`;
+		const pull: ReplicationPullOptions<unknown, Checkpoint> = {
+			batchSize: maxPullLimitOf(collection),
+			stream$: stream$.asObservable(),
+			handler: (checkpoint, batchSize) =>
+				pullPage(
+					collection,
+					checkpoint ?? null,
+					Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)))
+				)
+		};
+		const push: ReplicationPushOptions<unknown> = {
+			batchSize: maxPushRowsOf(collection),
+			handler: async (rows) => {
+				const body = (await call(`/${collection}/push`, {
+					rows: rows.map((row) => ({
+						assumedMasterState: row.assumedMasterState
+							? toWireDoc(row.assumedMasterState as object)
+							: null,
+						newDocumentState: toWireDoc(row.newDocumentState as object)
+					}))
+				})) as { conflicts: unknown[] };
+				succeeded();
+				return body.conflicts as never[];
+			}
+		};
+		const state = replicateRxCollection<unknown, Checkpoint>({
+			replicationIdentifier,
 			collection: db[collection] as never,
 			live: true,
 			retryTime: 5000,
-			// One tab replicates for the device; starts when this tab is elected.
+			// One tab replicates for the device: started once this tab is elected, after the
+			// bootstrap of what is empty (first-sync.ts).
 			waitForLeadership: true,
-			pull: {
-				batchSize: maxPullLimitOf(collection),
-				stream$: stream$.asObservable(),
-				handler: (checkpoint, batchSize) =>
-					pullPage(
-						collection,
-						checkpoint ?? null,
-						Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)))
-					)
-			},
-			push: {
-				batchSize: maxPushRowsOf(collection),
-				handler: async (rows) => {
-					const body = (await call(`/${collection}/push`, {
-						rows: rows.map((row) => ({
-							assumedMasterState: row.assumedMasterState
-								? toWireDoc(row.assumedMasterState as object)
-								: null,
-							newDocumentState: toWireDoc(row.newDocumentState as object)
-						}))
-					})) as { conflicts: unknown[] };
-					succeeded();
-					return body.conflicts as never[];
-				}
-			}
+			autoStart: false,
+			pull,
+			push
 		});
+		startables.push({
+			collection,
+			rx: db[collection] as never,
+			replicationIdentifier,
+			state: state as never,
+			pullOptions: pull,
+			pushOptions: push,
+			limit: maxPullLimitOf(collection)
+		});
+		return state;
 	});
 
 	// The count reads RxDB's bookkeeping, so a collection is recounted whenever its part may have
@@ -193,12 +214,16 @@ export function startReplication(
 
 	const activeFlags = new WeakMap<object, boolean>();
 	let anyActive = false;
+	let bootstrapping = false;
+	const reportActive = () => {
+		// RxDB repeats the flag on every task; the status only needs its changes.
+		const now = bootstrapping || states.some((x) => activeFlags.get(x) ?? false);
+		if (now !== anyActive) report({ active: (anyActive = now) });
+	};
 	for (const s of states) {
 		s.active$.subscribe((active) => {
 			activeFlags.set(s, active);
-			// RxDB repeats the flag on every task; the status only needs its changes.
-			const now = states.some((x) => activeFlags.get(x) ?? false);
-			if (now !== anyActive) report({ active: (anyActive = now) });
+			reportActive();
 		});
 		// Handler failures are already reported by `fail`; RxDB retries them on its own.
 		s.error$.subscribe(() => undefined);
@@ -220,7 +245,14 @@ export function startReplication(
 	void db.waitForLeadership().then(() => {
 		if (stopped) return;
 		hooks.onLeader?.();
-		tally.recountAll();
+		void startReplications(startables, {
+			pull: pullPage,
+			isStopped: () => stopped,
+			onBootstrapping: (active) => {
+				bootstrapping = active;
+				reportActive();
+			}
+		}).then(() => tally.recountAll());
 		events = openEventStream(creds, salonPath, {
 			onEvent(collections, live) {
 				for (const c of collections) {

@@ -65,6 +65,17 @@ export function isTooFarInFuture(h: Hlc, nowMs: number): boolean {
 	return p !== null && p.wallMs - nowMs > MAX_CLOCK_DRIFT_MS;
 }
 
+/**
+ * A string below which no stamp can be too far in the future at `nowMs`: a well-formed stamp
+ * starts with its 13-digit wall time, so `stamp < floor` (plain string order) means its wall time
+ * is within MAX_CLOCK_DRIFT_MS — the server skips parsing those (a property test checks it).
+ * '' (every stamp checked) when the limit is not a 13-digit time.
+ */
+export function futureStampFloor(nowMs: number): string {
+	const limit = String(nowMs + MAX_CLOCK_DRIFT_MS + 1);
+	return limit.length === WALL_WIDTH ? limit : '';
+}
+
 export class HybridClock {
 	readonly nodeId: string;
 	#now: () => number;

@@ -17,6 +17,7 @@ import type { PushRow } from '../storage/types.js';
 interface WireRow {
 	assumedMasterState: unknown | null;
 	newDocumentState: unknown;
+	validateAssumed?: () => unknown;
 }
 
 /** Whether documents of `collection` must be masked for a holder of `perms`. */
@@ -27,6 +28,15 @@ export function needsMasking(
 	return (
 		(collection === 'clients' || collection === 'imports') && restrictedFields(perms).length > 0
 	);
+}
+
+/** Whether authorizePush reads the rows' assumed states (planClientRow), which must then be
+ * validated before it runs rather than lazily by the storage (routes/push-body.ts). */
+export function readsAssumedStates(
+	collection: SyncedCollection,
+	perms: ReadonlySet<Permission>
+): boolean {
+	return collection === 'clients' && (needsMasking(collection, perms) || !perms.has('delete'));
 }
 
 /** What a holder of `perms` may receive of these documents. */
@@ -68,10 +78,12 @@ export async function authorizePush(
 	if (collection === 'imports' && needsMasking(collection, perms)) {
 		refuse('forbidden', 'seeContacts', 'rows.0.newDocumentState');
 	}
-	const plain = rows.map((r) => ({ assumed: r.assumedMasterState, next: r.newDocumentState }));
-	if (collection !== 'clients') return plain;
-	const mayDelete = perms.has('delete');
-	if (!needsMasking(collection, perms) && mayDelete) return plain;
+	const plain = rows.map((r) => ({
+		assumed: r.assumedMasterState,
+		next: r.newDocumentState,
+		validateAssumed: r.validateAssumed
+	}));
+	if (!readsAssumedStates(collection, perms)) return plain;
 	const planned: PushRow[] = [];
 	for (const [index, row] of rows.entries()) {
 		const next = row.newDocumentState as { id: string; _deleted?: boolean };

@@ -3,7 +3,7 @@
 import { authorOf } from '../../../src/lib/domain/authorship.js';
 import { sameCanonicalJson } from '../../../src/lib/domain/canonical-json.js';
 import { fieldChanges } from '../../../src/lib/domain/history.js';
-import { isTooFarInFuture } from '../../../src/lib/domain/hlc.js';
+import { futureStampFloor, isTooFarInFuture } from '../../../src/lib/domain/hlc.js';
 import {
 	MAX_BODY_BYTES,
 	maxBodyBytesOf,
@@ -11,7 +11,6 @@ import {
 	primaryKeyOf,
 	pullRequestSchema,
 	isSyncedCollection,
-	pushRequestSchemaFor,
 	type SyncedCollection
 } from '../../../src/lib/domain/sync-protocol.js';
 import { authenticate } from '../auth/authenticate.js';
@@ -21,7 +20,8 @@ import type { RequestContext, Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
 import type { RevisionInput } from '../storage/types.js';
 import { pushAuditor } from './push-audit.js';
-import { authorizePush, maskFor } from './replication-access.js';
+import { parsePushBody } from './push-body.js';
+import { authorizePush, maskFor, readsAssumedStates } from './replication-access.js';
 
 // Bookkeeping that changes on every write; the revision log records what a person changed.
 const NOT_CONTENT = new Set(['_deleted', 'clock', 'updatedAt', 'sortName']);
@@ -46,21 +46,13 @@ export function changedFields(prev: unknown | null, next: unknown): string[] {
 	return [...keys].filter((k) => !NOT_CONTENT.has(k) && !sameCanonicalJson(a[k], b[k])).sort();
 }
 
-// zod compiles an object schema's fast path on its first parse: built once per collection, not
-// per request (building it per push cost more than the parse).
-const pushSchemas = new Map<SyncedCollection, ReturnType<typeof pushRequestSchemaFor>>();
-function pushSchemaOf(collection: SyncedCollection) {
-	let schema = pushSchemas.get(collection);
-	if (!schema) pushSchemas.set(collection, (schema = pushRequestSchemaFor(collection)));
-	return schema;
-}
-
 /** Merge rule 2: a stamp more than MAX_CLOCK_DRIFT_MS ahead of the server is refused. */
 function refuseFutureClocks(rows: Array<{ newDocumentState: unknown }>, now: number): void {
+	const floor = futureStampFloor(now);
 	rows.forEach((row, index) => {
 		const clock = asRecord(asRecord(row.newDocumentState).clock);
 		for (const [field, stamp] of Object.entries(clock)) {
-			if (typeof stamp === 'string' && isTooFarInFuture(stamp, now)) {
+			if (typeof stamp === 'string' && stamp >= floor && isTooFarInFuture(stamp, now)) {
 				throw new HttpError(
 					400,
 					'clock_in_future',
@@ -103,9 +95,10 @@ export const replicationRoutes: Route[] = [
 			const collection = collectionOf(ctx);
 			const device = await authenticate(ctx);
 			const raw = await readJsonBody(ctx.req, maxBodyBytesOf(collection));
-			const body = parseOr400(pushSchemaOf(collection), raw);
+			const perms = await devicePermissions(ctx.deps, device);
+			const rows = parsePushBody(collection, raw, !readsAssumedStates(collection, perms));
 			const at = ctx.deps.now();
-			refuseFutureClocks(body.rows, at);
+			refuseFutureClocks(rows, at);
 			const pk = primaryKeyOf(collection);
 			const auditor = pushAuditor(collection);
 			const describe = (prev: unknown | null, next: unknown): RevisionInput => {
@@ -121,13 +114,12 @@ export const replicationRoutes: Route[] = [
 					changes: fieldChanges(prev, next, fields)
 				};
 			};
-			const perms = await devicePermissions(ctx.deps, device);
-			const rows = await authorizePush(ctx.deps, device.salonId, collection, body.rows, perms);
+			const authorized = await authorizePush(ctx.deps, device.salonId, collection, rows, perms);
 			const result = await ctx.deps.storage.push(
 				device.salonId,
 				collection,
 				device.id,
-				rows,
+				authorized,
 				at,
 				describe
 			);

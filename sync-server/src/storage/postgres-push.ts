@@ -6,8 +6,8 @@
 import type pg from 'pg';
 import { referencedClientIds, refusalOf } from './erasure.js';
 import { NOTIFY_CHANNEL } from './postgres-listen.js';
-import { canonicalJson, sameCanonicalJson } from './shared.js';
-import { UnknownSalonError, type RevisionInput } from './types.js';
+import { assumedIsMaster, canonicalJson, sameCanonicalJson } from './shared.js';
+import { UnknownSalonError, type PushRow, type RevisionInput } from './types.js';
 
 // BIGINT arrives as a string (it may exceed 2^53); ours are seqs and millisecond times.
 export const num = (v: string | number): number => Number(v);
@@ -17,7 +17,7 @@ export interface PushJob {
 	collection: string;
 	deviceId: string;
 	at: number;
-	rows: Array<{ assumed: unknown | null; next: unknown }>;
+	rows: PushRow[];
 	ids: string[];
 	describe: (prev: unknown | null, next: unknown) => RevisionInput;
 }
@@ -79,7 +79,7 @@ function stageJob(
 			conflicts.push(refused.conflict);
 			return;
 		}
-		if (!sameCanonicalJson(current, row.assumed)) {
+		if (!assumedIsMaster(current, row)) {
 			conflicts.push(current);
 			return;
 		}

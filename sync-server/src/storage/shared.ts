@@ -1,6 +1,7 @@
 // Pieces both adapters need, kept in one place so the two cannot drift apart.
 import { auditEventInputSchema, type AuditEventInput } from '../../../src/lib/domain/audit.js';
-import type { ChangeNotice, DeviceRecord } from './types.js';
+import { sameCanonicalJson } from '../../../src/lib/domain/canonical-json.js';
+import type { ChangeNotice, DeviceRecord, PushRow } from './types.js';
 
 /** A pairing code dies after this many wrong secrets (contract: "5 wrong attempts kill it"). */
 export const MAX_PAIRING_ATTEMPTS = 5;
@@ -8,7 +9,14 @@ export const MAX_PAIRING_ATTEMPTS = 5;
 // The compare-and-swap equality is the protocol's own (keys sorted recursively), so the server and
 // the tests judge "same document" by one definition.
 export { canonicalJson } from '../../../src/lib/domain/sync-protocol.js';
-export { sameCanonicalJson } from '../../../src/lib/domain/canonical-json.js';
+export { sameCanonicalJson };
+
+/** The compare-and-swap of one push row against the stored master (null: none). An unvalidated
+ * assumed state that differs is validated first (PushRow.validateAssumed; it may throw). */
+export function assumedIsMaster(current: unknown, row: PushRow): boolean {
+	if (sameCanonicalJson(current, row.assumed)) return true;
+	return row.validateAssumed !== undefined && sameCanonicalJson(current, row.validateAssumed());
+}
 
 /** The primary key value of a wire document: settings are keyed by `key`, the rest by `id`. */
 export function docIdOf(collection: string, doc: unknown): string {

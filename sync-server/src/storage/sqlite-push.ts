@@ -6,7 +6,7 @@
 // error), and nobody is answered before the COMMIT that holds their rows. The group sends one
 // change notice per salon and collection.
 import type Database from 'better-sqlite3';
-import { canonicalJson, type ChangeHub, docIdOf, sameCanonicalJson } from './shared.js';
+import { assumedIsMaster, canonicalJson, type ChangeHub, docIdOf } from './shared.js';
 import type { SqliteErasure } from './sqlite-erase.js';
 import { UnknownSalonError, type PushRow, type RevisionInput } from './types.js';
 
@@ -75,7 +75,7 @@ export function createSqlitePush(
 				continue;
 			}
 			// Compared as values, not encoded: one encoding per row (the one stored) is enough.
-			if (!sameCanonicalJson(current, row.assumed)) {
+			if (!assumedIsMaster(current, row)) {
 				conflicts.push(current);
 				continue;
 			}

@@ -72,6 +72,11 @@ export type StoredRevision = RevisionInput & {
 export interface PushRow {
 	assumed: unknown | null;
 	next: unknown;
+	/** Set when `assumed` was not validated (routes/push-body.ts): a row whose `assumed` is not
+	 * the stored master calls it before it is answered as a conflict. It returns the validated
+	 * assumed state, compared once more, or throws — and the whole push is taken back. An
+	 * assumed state equal to the master needs no check: the master was validated when written. */
+	validateAssumed?: () => unknown;
 }
 
 /** What `erase` wrote: how many documents it rewrote and the last seq (null: nothing). */
