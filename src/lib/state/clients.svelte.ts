@@ -14,7 +14,6 @@ import type { ClientQuery } from '$lib/domain/query';
 import type { DuplicateIndex } from '$lib/domain/duplicates';
 import { GroupedClientIndex } from '$lib/domain/grouped-index';
 import type { Link } from '$lib/domain/links';
-import { DEFAULT_SORT, NO_FILTERS } from '$lib/domain/query';
 import { canonicalJson } from '$lib/domain/sync-protocol';
 import type { VisitAggregate } from '$lib/domain/visit-stats';
 import { writeContext } from './device';
