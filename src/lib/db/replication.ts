@@ -6,11 +6,16 @@
 // holds the stream (RxDB leader election); the others see its writes through RxDB's
 // multi-instance channel and show the status the leader reports (state/sync-tabs.ts).
 import { Subject, type Observable } from 'rxjs';
-import type { RxReplicationPullStreamItem } from 'rxdb';
+import type {
+	ReplicationPullOptions,
+	ReplicationPushOptions,
+	RxReplicationPullStreamItem
+} from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Hlc } from '$lib/domain/hlc';
 import {
 	deviceResponseSchema,
+	maxBootstrapPullLimitOf,
 	maxPullLimitOf,
 	maxPushRowsOf,
 	SYNCED_COLLECTIONS,
@@ -25,6 +30,7 @@ import { countUnacknowledged } from './pending-changes';
 import { trackPending, type WriteBulk } from './pending-tally';
 import { livePuller, storedPullCheckpoint, type LivePuller } from './live-pull';
 import { newestStamp, toWireDoc } from './wire-docs';
+import { startReplications, type StartableReplication } from './first-sync';
 
 // Other modules import these from here; they live in files of their own.
 export { apiUrl, callSyncApi, SyncHttpError, type SyncCredentials } from './sync-api';
@@ -90,7 +96,9 @@ export function startReplication(
 	const refusals = new Map<string, string>();
 	const reportRefusals = () => report({ errorCode: refusals.values().next().value ?? null });
 
-	function fail(operation: string, error: unknown): never {
+	function fail(operation: string, error: unknown, probe = false): never {
+		// A probe's refusal is an answer the caller handles (bootstrap.ts's page size).
+		if (probe && error instanceof SyncHttpError && error.status === 400) throw error;
 		if (error instanceof SyncHttpError) {
 			if (error.code === 'unauthorized' || error.code === 'device_revoked') {
 				if (!stopped) hooks.onUnauthorized(error.code);
@@ -105,13 +113,13 @@ export function startReplication(
 		throw error;
 	}
 
-	const call = (path: string, body?: unknown) =>
+	const call = (path: string, body?: unknown, probe = false) =>
 		callSyncApi(creds.serverUrl, `${salonPath}${path}`, { token: creds.token, body }).then(
 			(answer) => {
 				if (refusals.delete(path)) reportRefusals();
 				return answer;
 			},
-			(error: unknown) => fail(path, error)
+			(error: unknown) => fail(path, error, probe)
 		);
 
 	const succeeded = () => report({ offline: false, lastSyncedAt: Date.now() });
@@ -120,9 +128,10 @@ export function startReplication(
 	async function pullPage(
 		collection: SyncedCollection,
 		checkpoint: Checkpoint | null,
-		limit: number
+		limit: number,
+		probe = false
 	) {
-		const body = (await call(`/${collection}/pull`, { checkpoint, limit })) as {
+		const body = (await call(`/${collection}/pull`, { checkpoint, limit }, probe)) as {
 			documents: unknown[];
 			checkpoint: Checkpoint;
 		};
@@ -138,42 +147,59 @@ export function startReplication(
 		return { documents: body.documents as never[], checkpoint: body.checkpoint };
 	}
 
+	const startables: StartableReplication[] = [];
 	const states: State[] = SYNCED_COLLECTIONS.map((collection) => {
 		const stream$ = new Subject<StreamItem>();
 		streams.set(collection, stream$);
-		return replicateRxCollection<unknown, Checkpoint>({
-			replicationIdentifier: `schedario-${creds.salonId}-${collection}-v1`,
+		const replicationIdentifier = `schedario-${creds.salonId}-${collection}-v1`;
+		const pull: ReplicationPullOptions<unknown, Checkpoint> = {
+			batchSize: maxPullLimitOf(collection),
+			stream$: stream$.asObservable(),
+			handler: (checkpoint, batchSize) =>
+				pullPage(
+					collection,
+					checkpoint ?? null,
+					Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)))
+				)
+		};
+		const push: ReplicationPushOptions<unknown> = {
+			batchSize: maxPushRowsOf(collection),
+			handler: async (rows) => {
+				const body = (await call(`/${collection}/push`, {
+					rows: rows.map((row) => ({
+						assumedMasterState: row.assumedMasterState
+							? toWireDoc(row.assumedMasterState as object)
+							: null,
+						newDocumentState: toWireDoc(row.newDocumentState as object)
+					}))
+				})) as { conflicts: unknown[] };
+				succeeded();
+				return body.conflicts as never[];
+			}
+		};
+		const state = replicateRxCollection<unknown, Checkpoint>({
+			replicationIdentifier,
 			collection: db[collection] as never,
 			live: true,
 			retryTime: 5000,
-			// One tab replicates for the device; starts when this tab is elected.
+			// One tab replicates for the device: started once this tab is elected, after the
+			// bootstrap of what is empty (first-sync.ts).
 			waitForLeadership: true,
-			pull: {
-				batchSize: maxPullLimitOf(collection),
-				stream$: stream$.asObservable(),
-				handler: (checkpoint, batchSize) =>
-					pullPage(
-						collection,
-						checkpoint ?? null,
-						Math.max(1, Math.min(batchSize, maxPullLimitOf(collection)))
-					)
-			},
-			push: {
-				batchSize: maxPushRowsOf(collection),
-				handler: async (rows) => {
-					const body = (await call(`/${collection}/push`, {
-						rows: rows.map((row) => ({
-							assumedMasterState: row.assumedMasterState
-								? toWireDoc(row.assumedMasterState as object)
-								: null,
-							newDocumentState: toWireDoc(row.newDocumentState as object)
-						}))
-					})) as { conflicts: unknown[] };
-					succeeded();
-					return body.conflicts as never[];
-				}
-			}
+			autoStart: false,
+			pull,
+			push
 		});
+		startables.push({
+			collection,
+			rx: db[collection] as never,
+			replicationIdentifier,
+			state: state as never,
+			pullOptions: pull,
+			pushOptions: push,
+			limit: maxPullLimitOf(collection),
+			bootstrapLimit: maxBootstrapPullLimitOf(collection)
+		});
+		return state;
 	});
 
 	// The count reads RxDB's bookkeeping, so a collection is recounted whenever its part may have
@@ -193,12 +219,16 @@ export function startReplication(
 
 	const activeFlags = new WeakMap<object, boolean>();
 	let anyActive = false;
+	let bootstrapping = false;
+	const reportActive = () => {
+		// RxDB repeats the flag on every task; the status only needs its changes.
+		const now = bootstrapping || states.some((x) => activeFlags.get(x) ?? false);
+		if (now !== anyActive) report({ active: (anyActive = now) });
+	};
 	for (const s of states) {
 		s.active$.subscribe((active) => {
 			activeFlags.set(s, active);
-			// RxDB repeats the flag on every task; the status only needs its changes.
-			const now = states.some((x) => activeFlags.get(x) ?? false);
-			if (now !== anyActive) report({ active: (anyActive = now) });
+			reportActive();
 		});
 		// Handler failures are already reported by `fail`; RxDB retries them on its own.
 		s.error$.subscribe(() => undefined);
@@ -220,7 +250,14 @@ export function startReplication(
 	void db.waitForLeadership().then(() => {
 		if (stopped) return;
 		hooks.onLeader?.();
-		tally.recountAll();
+		void startReplications(startables, {
+			pull: pullPage,
+			isStopped: () => stopped,
+			onBootstrapping: (active) => {
+				bootstrapping = active;
+				reportActive();
+			}
+		}).then(() => tally.recountAll());
 		events = openEventStream(creds, salonPath, {
 			onEvent(collections, live) {
 				for (const c of collections) {

@@ -9,6 +9,7 @@ import { groupView } from './link-view.js';
 import { groupsOf, type Link, type MergeGroups } from './links.js';
 import type { ClientQuery } from './query.js';
 import { ClientSearchIndex } from './search.js';
+import { shareStamps } from './share-stamps.js';
 
 const NO_GROUPS: MergeGroups = { survivor: new Map(), members: new Map(), links: new Map() };
 
@@ -68,13 +69,27 @@ export class GroupedClientIndex {
 		return this.membersOf(id).find((m) => this.#raw.has(m)) ?? id;
 	}
 
-	query(q: ClientQuery, ctx: { categoryName?: (id: string) => string } = {}): Client[] {
+	/** The index's own array (search.ts): read it, never change it. */
+	query(q: ClientQuery, ctx: { categoryName?: (id: string) => string } = {}): readonly Client[] {
 		return this.#inner.query(q, ctx);
+	}
+
+	/** Readies the search for its first keystroke (search.ts › prepare). */
+	prepare(): void {
+		this.#inner.prepare();
+	}
+
+	/** Cards shown with no search and the default filters, without running a query. */
+	countActive(): number {
+		return this.#inner.countActive();
 	}
 
 	replaceAll(clients: readonly Client[]): void {
 		this.#raw.clear();
-		for (const c of clients) this.#raw.set(c.id, c);
+		for (const c of clients) {
+			shareStamps(c.clock);
+			this.#raw.set(c.id, c);
+		}
 		const shown: Client[] = [];
 		for (const c of clients) if (!this.isMerged(c.id)) shown.push(c);
 		for (const survivor of this.#groups.members.keys()) {
@@ -93,6 +108,7 @@ export class GroupedClientIndex {
 		const plain: Client[] = [];
 		const groups = new Set<string>();
 		for (const c of clients) {
+			shareStamps(c.clock);
 			this.#raw.set(c.id, c);
 			const survivor = this.#groups.survivor.get(c.id);
 			if (survivor === undefined) plain.push(c);

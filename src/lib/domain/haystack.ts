@@ -80,6 +80,11 @@ export class Haystack {
 		this.#where.length = 0;
 	}
 
+	/** Joins every stale chunk now instead of at the next search. */
+	prepare(): void {
+		for (const chunk of this.#chunks) if (chunk.joined === null) join(chunk);
+	}
+
 	/**
 	 * For every text containing `needle` whose `counts[slot]` is `from`, sets it to `from + 1`.
 	 * Callers AND several needles by calling this with from = 0, 1, 2…: a slot reaches the number

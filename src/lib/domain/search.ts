@@ -58,14 +58,28 @@ export class ClientSearchIndex {
 	#flags = new Uint8Array(1024);
 	/** Per slot, during a query: how many tokens the card has matched so far. */
 	#hits = new Uint16Array(1024);
+	/** The last query's result slots, in order (#last.result is a view of them). Reused: a
+	 *  book-sized array per keystroke fed the garbage collector, whose pauses over a heap of
+	 *  100,000 cards and their visits were the slow keystrokes (bench/README.md). */
+	#scratch = new Int32Array(1024);
 	#last: {
 		key: string;
 		text: string;
 		tokens: SearchToken[];
-		/** Slots of the result, in order. */
-		result: Int32Array;
-		clients: Client[];
+		/** Slots of the result, in #scratch; null when it is too large to narrow from. */
+		result: Int32Array | null;
+		clients: readonly Client[];
 	} | null = null;
+
+	/** The answer with no search text, per filters and sort: asked again after every cleared
+	 *  search, and the largest array a query builds. */
+	#blank: { key: string; clients: readonly Client[] } | null = null;
+
+	/** The book changed: no cached answer holds. */
+	#forget(): void {
+		this.#last = null;
+		this.#blank = null;
+	}
 
 	/** Per client id, kept by the caller (the visits state); read when an entry is built. */
 	readonly #aggregates: ReadonlyMap<string, VisitAggregate>;
@@ -111,7 +125,7 @@ export class ClientSearchIndex {
 				this.#add(e);
 			}
 		}
-		this.#last = null;
+		this.#forget();
 	}
 
 	#applyAggregate(e: Entry): void {
@@ -140,7 +154,7 @@ export class ClientSearchIndex {
 		this.#slotCount = 0;
 		this.#entryBySlot.length = 0;
 		this.#clientBySlot.length = 0;
-		this.#last = null;
+		this.#forget();
 		for (const c of clients) this.#add(this.#build(c));
 	}
 
@@ -148,7 +162,7 @@ export class ClientSearchIndex {
 		const old = this.#byId.get(client.id);
 		if (old) this.#delete(old);
 		this.#add(this.#build(client));
-		this.#last = null;
+		this.#forget();
 	}
 
 	/**
@@ -167,17 +181,21 @@ export class ClientSearchIndex {
 			if (old) this.#delete(old);
 			this.#add(this.#build(c));
 		}
-		this.#last = null;
+		this.#forget();
 	}
 
 	remove(id: string): void {
 		const old = this.#byId.get(id);
 		if (!old) return;
 		this.#delete(old);
-		this.#last = null;
+		this.#forget();
 	}
 
-	query(q: ClientQuery, ctx: { categoryName?: (id: string) => string } = {}): Client[] {
+	/**
+	 * The cards matching `q`, in the asked order. The array is the index's own (the same one
+	 * while nothing changes and the same question is asked again): read it, never change it.
+	 */
+	query(q: ClientQuery, ctx: { categoryName?: (id: string) => string } = {}): readonly Client[] {
 		// A copy: the caller's filters may be a reactive proxy, whose every read is a function
 		// call; the hot loop below reads them once per card.
 		const f = { ...q.filters };
@@ -187,11 +205,15 @@ export class ClientSearchIndex {
 		const key = JSON.stringify([f, sort, q.today, view.signature]);
 		const text = JSON.stringify(tokens);
 		// The same question again (a re-render, a filter toggled back): same answer, no scan.
-		if (this.#last?.key === key && this.#last.text === text) return this.#last.clients.slice();
+		if (this.#last?.key === key && this.#last.text === text) return this.#last.clients;
+		if (tokens.length === 0 && this.#blank?.key === key) {
+			this.#last = { key, text, tokens, result: null, clients: this.#blank.clients };
+			return this.#blank.clients;
+		}
 		const previous =
 			this.#last !== null &&
 			this.#last.key === key &&
-			this.#last.result.length <= this.size * REUSE_SHARE &&
+			this.#last.result !== null &&
 			narrows(this.#last.tokens, tokens)
 				? this.#last.result
 				: null;
@@ -234,16 +256,13 @@ export class ClientSearchIndex {
 
 		const entryBySlot = this.#entryBySlot;
 		const clientBySlot = this.#clientBySlot;
-		const result = new Int32Array(previous ? previous.length : this.size);
-		const clients: Client[] = [];
+		const result = this.#scratchFor(previous ? previous.length : this.size);
 		let count = 0;
 		if (previous) {
-			for (const slot of previous) {
-				const e = entryBySlot[slot] as Entry;
-				if (passesFilters(e) && matchesTokens(e, needles)) {
-					result[count++] = slot;
-					clients.push(e.client);
-				}
+			// An index loop: for…of over a typed array allocated an iterator result per card.
+			for (let k = 0; k < previous.length; k++) {
+				const e = entryBySlot[previous[k] as number] as Entry;
+				if (passesFilters(e) && matchesTokens(e, needles)) result[count++] = e.slot;
 			}
 		} else {
 			const need = needles.length;
@@ -268,11 +287,42 @@ export class ClientSearchIndex {
 				if (blacklisted !== null && ((flag & BLACKLISTED) !== 0) !== blacklisted) continue;
 				if (hasEntryFilters && !passesFilters(entryBySlot[slot] as Entry)) continue;
 				result[count++] = slot;
-				clients.push(clientBySlot[slot] as Client);
 			}
 		}
-		this.#last = { key, text, tokens, result: result.subarray(0, count), clients };
-		return clients.slice();
+		// Sized once: pushing 100,000 cards grows (and copies) the array several times over.
+		const clients = new Array<Client>(count);
+		for (let k = 0; k < count; k++) clients[k] = clientBySlot[result[k] as number] as Client;
+		// Only a small result is narrowed from, by the next query only: it stays in the scratch
+		// array, which that query filters in place (it writes no further than it has read).
+		const keep = count <= this.size * REUSE_SHARE ? result.subarray(0, count) : null;
+		this.#last = { key, text, tokens, result: keep, clients };
+		if (tokens.length === 0) this.#blank = { key, clients };
+		return clients;
+	}
+
+	/** How many cards the list shows with no search and the default filters (not archived):
+	 *  the start-up snapshot's count, without a query's arrays or its cache (list-snapshot.ts). */
+	countActive(): number {
+		const flags = this.#flags;
+		let n = 0;
+		for (let slot = 0; slot < this.#slotCount; slot++) {
+			if (this.#entryBySlot[slot] !== undefined && ((flags[slot] as number) & ARCHIVED) === 0) n++;
+		}
+		return n;
+	}
+
+	/** Joins every haystack chunk now (at an idle moment after start-up) rather than in the
+	 *  first keystroke, which otherwise pays for joining the whole book's texts. */
+	prepare(): void {
+		this.#words.prepare();
+		this.#subs.prepare();
+	}
+
+	/** The scratch result array, grown to hold `n` slots (its contents are not kept). */
+	#scratchFor(n: number): Int32Array {
+		if (this.#scratch.length < n)
+			this.#scratch = new Int32Array(Math.max(n, this.#scratch.length * 2));
+		return this.#scratch;
 	}
 
 	/** Leaves in #hits, per slot, the number of needles the card matches (all = needles.length);

@@ -2,6 +2,7 @@
 // row sorts on (visit-stats.ts). A batch of changes recomputes only the clients it touches, so
 // a visit added or synced costs O(that client's history), not O(all visits).
 import { compareVisitsNewestFirst, type Visit } from './visit.js';
+import { shareStamps } from './share-stamps.js';
 import { aggregateVisits, type VisitAggregate } from './visit-stats.js';
 
 export type VisitChange = { kind: 'upsert'; visit: Visit } | { kind: 'remove'; id: string };
@@ -36,6 +37,7 @@ export class VisitIndex {
 			}
 			if (change.kind === 'upsert') {
 				const v = change.visit;
+				shareStamps(v.clock);
 				this.#byId.set(v.id, v);
 				let mine = this.#byClient.get(v.clientId);
 				if (!mine) this.#byClient.set(v.clientId, (mine = new Map()));

@@ -17,7 +17,7 @@ import { visitBook } from './visits.svelte';
 
 let fuse: Fuse<Client> | null = null;
 
-function allClients(): Client[] {
+function allClients(): readonly Client[] {
 	return clientBook.query({
 		text: '',
 		filters: NO_FILTERS,

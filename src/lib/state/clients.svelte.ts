@@ -14,7 +14,6 @@ import type { ClientQuery } from '$lib/domain/query';
 import type { DuplicateIndex } from '$lib/domain/duplicates';
 import { GroupedClientIndex } from '$lib/domain/grouped-index';
 import type { Link } from '$lib/domain/links';
-import { DEFAULT_SORT, NO_FILTERS } from '$lib/domain/query';
 import { canonicalJson } from '$lib/domain/sync-protocol';
 import type { VisitAggregate } from '$lib/domain/visit-stats';
 import { writeContext } from './device';
@@ -34,6 +33,7 @@ import {
 	validCount,
 	type ListSnapshot
 } from './list-snapshot';
+import { whenIdle } from './review-count.svelte';
 import { salon } from './salon.svelte';
 
 /** The newest stamp in a card's clock: which write a version of the card reflects. */
@@ -161,6 +161,7 @@ export class ClientBook {
 		this.ready = true;
 		this.revision++;
 		this.#snapshot.schedule(this.#dbName);
+		whenIdle(() => this.#index.prepare(), 2_000);
 	}
 
 	/** Stops following the database (tests close theirs afterwards). */
@@ -196,12 +197,7 @@ export class ClientBook {
 
 	#snapshotNow(): Omit<ListSnapshot, 'newestWrite'> | null {
 		if (!this.ready) return null;
-		const shown = this.#index.query({
-			text: '',
-			filters: NO_FILTERS,
-			sort: DEFAULT_SORT,
-			today: '2000-01-01'
-		}).length;
+		const shown = this.#index.countActive();
 		return { live: this.#index.storedSize, links: linksKey(this.#links), shown };
 	}
 
@@ -275,7 +271,7 @@ export class ClientBook {
 	}
 
 	/** The clients matching `q`, sorted as asked. Reactive to client and category changes. */
-	query(q: ClientQuery): Client[] {
+	query(q: ClientQuery): readonly Client[] {
 		void this.revision;
 		const country = salon.settings.defaultCountry;
 		if (country !== this.#indexCountry) {
