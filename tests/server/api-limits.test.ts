@@ -14,6 +14,7 @@ import {
 	type Session,
 	type TestServer
 } from './support/api.js';
+import { MAX_BOOTSTRAP_PULL_LIMIT } from '../../src/lib/domain/sync-protocol.js';
 
 describe.each(BACKENDS)('limits and access (%s)', (name) => {
 	let backend: Backend;
@@ -153,7 +154,7 @@ describe.each(BACKENDS)('limits and access (%s)', (name) => {
 		it('400 on a pull limit out of bounds', async () => {
 			const res = await api(s.url, 'POST', salonPath(owner.salonId, 'clients/pull'), {
 				token: owner.token,
-				body: { checkpoint: null, limit: 1001 }
+				body: { checkpoint: null, limit: MAX_BOOTSTRAP_PULL_LIMIT + 1 }
 			});
 			expect(res.body).toMatchObject({ error: { code: 'bad_request', path: 'limit' } });
 		});

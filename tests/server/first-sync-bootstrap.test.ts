@@ -15,7 +15,11 @@ import { startReplication, type Replication } from '$lib/db/replication';
 import type { SyncCredentials } from '$lib/db/sync-api';
 import { HybridClock } from '$lib/domain/hlc';
 import { newDeviceId } from '$lib/domain/ids';
-import { clientWireSchema } from '$lib/domain/sync-protocol';
+import {
+	clientWireSchema,
+	MAX_BOOTSTRAP_PULL_LIMIT,
+	MAX_PULL_LIMIT
+} from '$lib/domain/sync-protocol';
 import {
 	api,
 	clientDoc,
@@ -115,8 +119,39 @@ function openDb(name: string) {
 	return createSchedarioDatabase({ name, storage: storage() });
 }
 
+const errorCodes: Array<string | null> = [];
 function start(db: SchedarioDatabase): Replication {
-	return startReplication(db, creds, { onStatus: () => undefined, onUnauthorized: () => {} });
+	return startReplication(db, creds, {
+		onStatus: (status) => {
+			if (status.errorCode !== undefined) errorCodes.push(status.errorCode);
+		},
+		onUnauthorized: () => {}
+	});
+}
+
+/** The page sizes of the client pulls sent while `run` runs; `old` makes the server answer as
+ *  one from before larger first-sync pages (400 on a limit above MAX_PULL_LIMIT). */
+async function watchPulls<T>(old: boolean, run: () => Promise<T>): Promise<number[]> {
+	const limits: number[] = [];
+	const real = globalThis.fetch;
+	globalThis.fetch = async (input, init) => {
+		const url = String(input);
+		if (url.endsWith('/clients/pull') && typeof init?.body === 'string') {
+			const limit = (JSON.parse(init.body) as { limit: number }).limit;
+			limits.push(limit);
+			if (old && limit > MAX_PULL_LIMIT) {
+				const error = { code: 'bad_request', message: 'limit: too big', path: 'limit' };
+				return new Response(JSON.stringify({ error }), { status: 400 });
+			}
+		}
+		return real(input, init);
+	};
+	try {
+		await run();
+	} finally {
+		globalThis.fetch = real;
+	}
+	return limits;
 }
 
 /** Every stored client document, tombstones included, with RxDB's bookkeeping. */
@@ -148,7 +183,9 @@ describe('first sync of an empty device', () => {
 		const db = await openDb('boot-empty');
 		const replication = start(db);
 		try {
-			await replication.awaitInSync();
+			const limits = await watchPulls(false, () => replication.awaitInSync());
+			// Pages of MAX_BOOTSTRAP_PULL_LIMIT: one holds the whole salon here.
+			expect(limits[0]).toBe(MAX_BOOTSTRAP_PULL_LIMIT);
 			const local = await stored(db);
 			expectSameAsServer(local, before.docs);
 			// Written by the bootstrap: RxDB's own insert path never leaves `_meta.o`.
@@ -162,6 +199,25 @@ describe('first sync of an empty device', () => {
 			expect(await replication.countPending()).toBe(0);
 			// Nothing was pushed back: the server's log did not move.
 			expect((await pullAll('clients')).seq).toBe(before.seq);
+		} finally {
+			await replication.stop();
+			await db.close();
+		}
+	}, 60_000);
+
+	it('falls back to pages of MAX_PULL_LIMIT against an older server, without a sync error', async () => {
+		const before = await pullAll('clients');
+		const db = await openDb('boot-old-server');
+		errorCodes.length = 0;
+		const replication = start(db);
+		try {
+			const limits = await watchPulls(true, () => replication.awaitInSync());
+			expect(limits.slice(0, 2)).toEqual([MAX_BOOTSTRAP_PULL_LIMIT, MAX_PULL_LIMIT]);
+			expect(limits.slice(1).every((l) => l === MAX_PULL_LIMIT)).toBe(true);
+			const local = await stored(db);
+			expectSameAsServer(local, before.docs);
+			expect(local.every((d) => (d._meta as { o?: unknown }).o !== undefined)).toBe(true);
+			expect(errorCodes.filter((c) => c !== null)).toEqual([]);
 		} finally {
 			await replication.stop();
 			await db.close();

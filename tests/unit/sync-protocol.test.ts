@@ -10,6 +10,7 @@ import { stampWrite } from '../../src/lib/domain/stamp';
 import {
 	ERROR_CODES,
 	ERROR_STATUS,
+	MAX_BOOTSTRAP_PULL_LIMIT,
 	MAX_PULL_LIMIT,
 	MAX_PUSH_ROWS,
 	SYNCED_COLLECTIONS,
@@ -209,9 +210,14 @@ describe('pull and push bodies', () => {
 		expect(pathOf(pullRequestSchema, { checkpoint: { seq: 1.5 }, limit: 1 })).toBe(
 			'checkpoint.seq'
 		);
-		expect(pathOf(pullRequestSchema, { checkpoint: null, limit: MAX_PULL_LIMIT + 1 })).toBe(
-			'limit'
-		);
+		// A first sync asks for larger pages (bootstrap.ts); an older server refused above MAX_PULL_LIMIT.
+		expect(
+			pathOf(pullRequestSchema, { checkpoint: null, limit: MAX_BOOTSTRAP_PULL_LIMIT })
+		).toBeNull();
+		expect(
+			pathOf(pullRequestSchema, { checkpoint: null, limit: MAX_BOOTSTRAP_PULL_LIMIT + 1 })
+		).toBe('limit');
+		expect(MAX_BOOTSTRAP_PULL_LIMIT).toBeGreaterThan(MAX_PULL_LIMIT);
 		expect(pathOf(pullRequestSchema, { checkpoint: null, limit: 0 })).toBe('limit');
 		expect(pathOf(pullRequestSchema, { limit: 1 })).toBe('checkpoint');
 		expect(checkpointSchema.parse(null)).toBeNull();

@@ -55,7 +55,11 @@ export interface BootstrapOptions {
 	replicationIdentifier: string;
 	/** One pull request (the replication's own pull handler). */
 	pull(checkpoint: SeqCheckpoint | null, limit: number): Promise<BootstrapPage>;
+	/** Page size asked for first, and the one every server takes, used when `limit` is refused. */
 	limit: number;
+	fallbackLimit?: number;
+	/** The server refused the page size (an older server: 400). */
+	isLimitRefused?(error: unknown): boolean;
 	/** The wire schema's verdict on one pulled document. */
 	isValid(doc: unknown): boolean;
 	isStopped(): boolean;
@@ -137,8 +141,20 @@ export async function bootstrapCollection(opts: BootstrapOptions): Promise<Boots
 	let lastId = '';
 	let downstream: SeqCheckpoint | null = null;
 
+	let limit = opts.limit;
+	const negotiate = async (from: SeqCheckpoint | null) => {
+		try {
+			return await opts.pull(from, limit);
+		} catch (error) {
+			if (!opts.fallbackLimit || limit === opts.fallbackLimit || !opts.isLimitRefused?.(error)) {
+				throw error;
+			}
+			limit = opts.fallbackLimit;
+			return opts.pull(from, limit);
+		}
+	};
 	const pull = (from: SeqCheckpoint | null) => {
-		const page = opts.pull(from, opts.limit);
+		const page = from === null ? negotiate(from) : opts.pull(from, limit);
 		page.catch(() => undefined); // awaited below; a page fetched ahead may be dropped unread
 		return page;
 	};
@@ -153,7 +169,7 @@ export async function bootstrapCollection(opts: BootstrapOptions): Promise<Boots
 		if (opts.isStopped() || page.documents.length === 0 || !page.checkpoint) break;
 		// A page with one bad document is left whole to the normal replication.
 		if (!page.documents.every((doc) => opts.isValid(doc))) break;
-		const isFull = page.documents.length >= opts.limit;
+		const isFull = page.documents.length >= limit;
 		// The next page travels while this one is written.
 		if (isFull) next = pull(page.checkpoint);
 		const lwt = now();

@@ -5,6 +5,7 @@ import type { RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { documentSchemaFor, type SyncedCollection } from '$lib/domain/sync-protocol';
 import { bootstrapCollection, type BootstrapPage, type SeqCheckpoint } from './bootstrap';
+import { SyncHttpError } from './sync-api';
 
 export interface StartableReplication {
 	collection: SyncedCollection;
@@ -14,15 +15,18 @@ export interface StartableReplication {
 	/** The option objects given to replicateRxCollection: read by RxDB when it starts. */
 	pullOptions: { initialCheckpoint?: unknown };
 	pushOptions: { initialCheckpoint?: unknown };
-	/** Pull page size for this collection. */
+	/** Pull page size of this collection's replication, and the larger one of its bootstrap. */
 	limit: number;
+	bootstrapLimit: number;
 }
 
 export interface FirstSyncOptions {
+	/** `probe`: a refusal of the page size is expected from an older server, not a sync error. */
 	pull(
 		collection: SyncedCollection,
 		checkpoint: SeqCheckpoint | null,
-		limit: number
+		limit: number,
+		probe: boolean
 	): Promise<BootstrapPage>;
 	isStopped(): boolean;
 	/** A bootstrap is running (RxDB's own activity flag says nothing before it starts). */
@@ -48,8 +52,10 @@ export async function startReplications(
 				const result = await bootstrapCollection({
 					collection: item.rx,
 					replicationIdentifier: item.replicationIdentifier,
-					pull: (from, limit) => opts.pull(item.collection, from, limit),
-					limit: item.limit,
+					pull: (from, limit) => opts.pull(item.collection, from, limit, limit > item.limit),
+					limit: item.bootstrapLimit,
+					fallbackLimit: item.limit,
+					isLimitRefused: (error) => error instanceof SyncHttpError && error.status === 400,
 					isValid: (doc) => schema.safeParse(doc).success,
 					isStopped: opts.isStopped
 				}).catch(() => null); // a failed bootstrap leaves everything to the replication

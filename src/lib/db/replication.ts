@@ -15,6 +15,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { Hlc } from '$lib/domain/hlc';
 import {
 	deviceResponseSchema,
+	maxBootstrapPullLimitOf,
 	maxPullLimitOf,
 	maxPushRowsOf,
 	SYNCED_COLLECTIONS,
@@ -95,7 +96,9 @@ export function startReplication(
 	const refusals = new Map<string, string>();
 	const reportRefusals = () => report({ errorCode: refusals.values().next().value ?? null });
 
-	function fail(operation: string, error: unknown): never {
+	function fail(operation: string, error: unknown, probe = false): never {
+		// A probe's refusal is an answer the caller handles (bootstrap.ts's page size).
+		if (probe && error instanceof SyncHttpError && error.status === 400) throw error;
 		if (error instanceof SyncHttpError) {
 			if (error.code === 'unauthorized' || error.code === 'device_revoked') {
 				if (!stopped) hooks.onUnauthorized(error.code);
@@ -110,13 +113,13 @@ export function startReplication(
 		throw error;
 	}
 
-	const call = (path: string, body?: unknown) =>
+	const call = (path: string, body?: unknown, probe = false) =>
 		callSyncApi(creds.serverUrl, `${salonPath}${path}`, { token: creds.token, body }).then(
 			(answer) => {
 				if (refusals.delete(path)) reportRefusals();
 				return answer;
 			},
-			(error: unknown) => fail(path, error)
+			(error: unknown) => fail(path, error, probe)
 		);
 
 	const succeeded = () => report({ offline: false, lastSyncedAt: Date.now() });
@@ -125,9 +128,10 @@ export function startReplication(
 	async function pullPage(
 		collection: SyncedCollection,
 		checkpoint: Checkpoint | null,
-		limit: number
+		limit: number,
+		probe = false
 	) {
-		const body = (await call(`/${collection}/pull`, { checkpoint, limit })) as {
+		const body = (await call(`/${collection}/pull`, { checkpoint, limit }, probe)) as {
 			documents: unknown[];
 			checkpoint: Checkpoint;
 		};
@@ -192,7 +196,8 @@ export function startReplication(
 			state: state as never,
 			pullOptions: pull,
 			pushOptions: push,
-			limit: maxPullLimitOf(collection)
+			limit: maxPullLimitOf(collection),
+			bootstrapLimit: maxBootstrapPullLimitOf(collection)
 		});
 		return state;
 	});

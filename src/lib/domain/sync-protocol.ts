@@ -82,6 +82,14 @@ export function maxPushRowsOf(collection: SyncedCollection): number {
 export function maxPullLimitOf(collection: SyncedCollection): number {
 	return collection === 'files' ? MAX_FILE_PULL_LIMIT : MAX_PULL_LIMIT;
 }
+
+/** The first sync of an empty device (src/lib/db/bootstrap.ts) pulls larger pages: fewer
+ *  storage writes. The server serves up to this; a server older than it refuses a limit above
+ *  MAX_PULL_LIMIT (400), and the device then falls back to MAX_PULL_LIMIT. */
+export const MAX_BOOTSTRAP_PULL_LIMIT = 5000;
+export function maxBootstrapPullLimitOf(collection: SyncedCollection): number {
+	return collection === 'files' ? MAX_FILE_PULL_LIMIT : MAX_BOOTSTRAP_PULL_LIMIT;
+}
 export function maxBodyBytesOf(collection: SyncedCollection): number {
 	return collection === 'files' ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
 }
@@ -151,7 +159,10 @@ export const checkpointSchema = z
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
 export const pullRequestSchema = z
-	.object({ checkpoint: checkpointSchema, limit: z.number().int().min(1).max(MAX_PULL_LIMIT) })
+	.object({
+		checkpoint: checkpointSchema,
+		limit: z.number().int().min(1).max(MAX_BOOTSTRAP_PULL_LIMIT)
+	})
 	.strict();
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -159,7 +170,7 @@ export type PullRequest = z.infer<typeof pullRequestSchema>;
 export function pullResponseSchemaFor(collection: SyncedCollection) {
 	return z
 		.object({
-			documents: z.array(documentSchemaFor(collection)).max(MAX_PULL_LIMIT),
+			documents: z.array(documentSchemaFor(collection)).max(MAX_BOOTSTRAP_PULL_LIMIT),
 			checkpoint: z.object({ seq: z.number().int().min(0) }).strict()
 		})
 		.strict();

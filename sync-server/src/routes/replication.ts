@@ -7,7 +7,7 @@ import { futureStampFloor, isTooFarInFuture } from '../../../src/lib/domain/hlc.
 import {
 	MAX_BODY_BYTES,
 	maxBodyBytesOf,
-	maxPullLimitOf,
+	maxBootstrapPullLimitOf,
 	primaryKeyOf,
 	pullRequestSchema,
 	isSyncedCollection,
@@ -74,7 +74,8 @@ export const replicationRoutes: Route[] = [
 			const body = parseOr400(pullRequestSchema, await readJsonBody(ctx.req, MAX_BODY_BYTES));
 			const after = body.checkpoint?.seq ?? 0;
 			// Big documents (files) come a few at a time; the client pulls until none are left.
-			const limit = Math.min(body.limit, maxPullLimitOf(collection));
+			// Larger pages are for a device's first sync (src/lib/db/bootstrap.ts).
+			const limit = Math.min(body.limit, maxBootstrapPullLimitOf(collection));
 			const docs = await ctx.deps.storage.pull(device.salonId, collection, after, limit);
 			const last = docs.at(-1);
 			const perms = await devicePermissions(ctx.deps, device);
