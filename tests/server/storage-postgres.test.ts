@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPostgresStorage } from '../../sync-server/src/storage/postgres.js';
+import { MAX_GROUP_PUSHES } from '../../sync-server/src/storage/postgres-group.js';
 import type { ChangeNotice, SyncStorage } from '../../sync-server/src/storage/types.js';
 import { describeDataKeyStorageContract } from './storage-data-keys.contract.js';
 import { describeAuditStorageContract } from './storage-audit.contract.js';
@@ -130,6 +131,31 @@ describe('PostgreSQL with two server instances', () => {
 		} finally {
 			stop();
 			await admin.end();
+		}
+	});
+});
+
+describe('PostgreSQL group commit size', () => {
+	it(`writes at most ${MAX_GROUP_PUSHES} pushes per transaction; the rest go in the next`, async () => {
+		const storage = await openPostgresStorage({ url });
+		try {
+			const { salonId } = await makeSalon(storage);
+			const notices: number[] = [];
+			storage.subscribe((n) => n.salonId === salonId && notices.push(n.seq));
+			const count = MAX_GROUP_PUSHES + 8;
+			// Issued in one tick: without the cap they would all share one transaction and notice.
+			const results = await Promise.all(
+				Array.from({ length: count }, (_, i) =>
+					storage.push(salonId, 'clients', 'd', [insert(makeDoc(`g${i}`))], i, describeChange)
+				)
+			);
+			expect(results.map((r) => r.seq)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+			// One notice per transaction, each with its last seq.
+			await expect.poll(() => notices).toEqual([MAX_GROUP_PUSHES, count]);
+			const docs = await storage.pull(salonId, 'clients', 0, 1000);
+			expect(docs.map((d) => d.id)).toEqual(Array.from({ length: count }, (_, i) => `g${i}`));
+		} finally {
+			await storage.close();
 		}
 	});
 });

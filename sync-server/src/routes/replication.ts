@@ -18,7 +18,8 @@ import { devicePermissions } from '../auth/device-permissions.js';
 import { readJsonBody } from '../http/body.js';
 import type { RequestContext, Route } from '../http/context.js';
 import { HttpError, parseOr400, sendJson } from '../http/errors.js';
-import type { RevisionInput } from '../storage/types.js';
+import { Slots } from '../http/slots.js';
+import type { DeviceRecord, RevisionInput } from '../storage/types.js';
 import { pushAuditor } from './push-audit.js';
 import { parsePushBody } from './push-body.js';
 import { authorizePush, maskFor, readsAssumedStates } from './replication-access.js';
@@ -45,6 +46,10 @@ export function changedFields(prev: unknown | null, next: unknown): string[] {
 	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
 	return [...keys].filter((k) => !NOT_CONTENT.has(k) && !sameCanonicalJson(a[k], b[k])).sort();
 }
+
+/** Pushes read, parsed and written at once (http/slots.ts): enough to fill a group commit. */
+export const MAX_PUSHES_IN_FLIGHT = 64;
+const pushSlots = new Slots(MAX_PUSHES_IN_FLIGHT);
 
 /** Merge rule 2: a stamp more than MAX_CLOCK_DRIFT_MS ahead of the server is refused. */
 function refuseFutureClocks(rows: Array<{ newDocumentState: unknown }>, now: number): void {
@@ -95,37 +100,42 @@ export const replicationRoutes: Route[] = [
 		async handler(ctx) {
 			const collection = collectionOf(ctx);
 			const device = await authenticate(ctx);
-			const raw = await readJsonBody(ctx.req, maxBodyBytesOf(collection));
-			const perms = await devicePermissions(ctx.deps, device);
-			const rows = parsePushBody(collection, raw, !readsAssumedStates(collection, perms));
-			const at = ctx.deps.now();
-			refuseFutureClocks(rows, at);
-			const pk = primaryKeyOf(collection);
-			const auditor = pushAuditor(collection);
-			const describe = (prev: unknown | null, next: unknown): RevisionInput => {
-				const fields = changedFields(prev, next);
-				auditor.accepted(prev, next);
-				return {
-					docId: String(asRecord(next)[pk]),
-					deviceId: device.id,
-					at,
-					fields,
-					deleted: asRecord(next)._deleted === true,
-					staffId: authorOf(collection, next),
-					changes: fieldChanges(prev, next, fields)
-				};
-			};
-			const authorized = await authorizePush(ctx.deps, device.salonId, collection, rows, perms);
-			const result = await ctx.deps.storage.push(
-				device.salonId,
-				collection,
-				device.id,
-				authorized,
-				at,
-				describe
-			);
-			await auditor.record(ctx.deps.storage, device.salonId, device.id, at);
-			sendJson(ctx.res, 200, { conflicts: maskFor(collection, result.conflicts, perms) });
+			await pushSlots.run(() => push(ctx, collection, device));
 		}
 	}
 ];
+
+/** One push, inside its slot: read, validated, authorised, written with compare-and-swap. */
+async function push(ctx: RequestContext, collection: SyncedCollection, device: DeviceRecord) {
+	const raw = await readJsonBody(ctx.req, maxBodyBytesOf(collection));
+	const perms = await devicePermissions(ctx.deps, device);
+	const rows = parsePushBody(collection, raw, !readsAssumedStates(collection, perms));
+	const at = ctx.deps.now();
+	refuseFutureClocks(rows, at);
+	const pk = primaryKeyOf(collection);
+	const auditor = pushAuditor(collection);
+	const describe = (prev: unknown | null, next: unknown): RevisionInput => {
+		const fields = changedFields(prev, next);
+		auditor.accepted(prev, next);
+		return {
+			docId: String(asRecord(next)[pk]),
+			deviceId: device.id,
+			at,
+			fields,
+			deleted: asRecord(next)._deleted === true,
+			staffId: authorOf(collection, next),
+			changes: fieldChanges(prev, next, fields)
+		};
+	};
+	const authorized = await authorizePush(ctx.deps, device.salonId, collection, rows, perms);
+	const result = await ctx.deps.storage.push(
+		device.salonId,
+		collection,
+		device.id,
+		authorized,
+		at,
+		describe
+	);
+	await auditor.record(ctx.deps.storage, device.salonId, device.id, at);
+	sendJson(ctx.res, 200, { conflicts: maskFor(collection, result.conflicts, perms) });
+}

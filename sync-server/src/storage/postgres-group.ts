@@ -14,6 +14,11 @@ import {
 } from './postgres-push.js';
 import type { ChangeNotice } from './types.js';
 
+/** At most this many pushes per transaction: 200 devices behind one salon made groups of ~100
+ * pushes (a million bytes of documents, their revisions and the query built from them, held at
+ * once); the rest wait for the next group. */
+export const MAX_GROUP_PUSHES = 32;
+
 interface Pending {
 	job: PushJob;
 	resolve(result: PushResult): void;
@@ -71,8 +76,8 @@ export function createPostgresGroupPush(
 				waiting.delete(salonId);
 				return;
 			}
-			waiting.set(salonId, []);
-			await writeGroup(salonId, batch);
+			waiting.set(salonId, batch.slice(MAX_GROUP_PUSHES));
+			await writeGroup(salonId, batch.slice(0, MAX_GROUP_PUSHES));
 		}
 	}
 
