@@ -9,7 +9,7 @@ import { groupView } from './link-view.js';
 import { groupsOf, type Link, type MergeGroups } from './links.js';
 import type { ClientQuery } from './query.js';
 import { ClientSearchIndex } from './search.js';
-import { shareStamps } from './share-stamps.js';
+import { shareEmptySets, shareStamps } from './share-stamps.js';
 
 const NO_GROUPS: MergeGroups = { survivor: new Map(), members: new Map(), links: new Map() };
 
@@ -88,6 +88,7 @@ export class GroupedClientIndex {
 		this.#raw.clear();
 		for (const c of clients) {
 			shareStamps(c.clock);
+			shareEmptySets(c.sets);
 			this.#raw.set(c.id, c);
 		}
 		const shown: Client[] = [];
@@ -109,6 +110,7 @@ export class GroupedClientIndex {
 		const groups = new Set<string>();
 		for (const c of clients) {
 			shareStamps(c.clock);
+			shareEmptySets(c.sets);
 			this.#raw.set(c.id, c);
 			const survivor = this.#groups.survivor.get(c.id);
 			if (survivor === undefined) plain.push(c);
