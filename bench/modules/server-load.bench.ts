@@ -9,21 +9,31 @@ import { row } from '../stats';
 import type { BenchContext, BenchModule, BenchRow } from '../types';
 
 const BATCH = 10;
+const SQLITE_ROUNDS = 3;
 
-function rowsOf(label: string, devices: number, r: LoadResult, sqlite: boolean): BenchRow[] {
+function rowsOf(label: string, devices: number, rounds: LoadResult[], sqlite: boolean): BenchRow[] {
 	return [
 		row(
 			`server ${label}: accepted changes/s, ${devices} devices streaming`,
 			'changes/s',
-			[r.changesPerSecond],
+			rounds.map((r) => r.changesPerSecond),
 			{
 				target: sqlite ? '≥ 5000' : undefined
 			}
 		),
-		row(`server ${label}: push of ${BATCH} edits → answer`, 'ms', r.pushMs),
-		row(`server ${label}: RSS (highest, per instance)`, 'MiB', r.rssMiB, {
-			target: sqlite ? '< 300' : undefined
-		})
+		row(
+			`server ${label}: push of ${BATCH} edits → answer`,
+			'ms',
+			rounds.flatMap((r) => r.pushMs)
+		),
+		row(
+			`server ${label}: RSS (highest, per instance)`,
+			'MiB',
+			rounds.flatMap((r) => r.rssMiB),
+			{
+				target: sqlite ? '< 300' : undefined
+			}
+		)
 	];
 }
 
@@ -31,10 +41,11 @@ async function load(
 	ctx: BenchContext,
 	storage: 'sqlite' | 'postgres',
 	ports: number[],
-	databaseUrl?: string
+	databaseUrl?: string,
+	round = 0
 ) {
 	const devices = ctx.scale === 'full' ? 200 : 10;
-	const dataDir = join(ctx.tmpDir, `load-${storage}`);
+	const dataDir = join(ctx.tmpDir, `load-${storage}-${round}`);
 	mkdirSync(dataDir, { recursive: true });
 	const result = await runServerLoad({
 		storage,
@@ -58,13 +69,22 @@ const serverLoad: BenchModule = {
 	order: 60,
 	async run(ctx) {
 		const rows: BenchRow[] = [];
-		const sqlite = await load(ctx, 'sqlite', [ctx.port(3)]);
-		rows.push(...rowsOf('SQLite', sqlite.devices, sqlite.result, true));
+		// One 15-second run varied by ~15% between quiet runs of the whole bench (4,336–5,262
+		// changes/s on the same build): the target is judged on the median of three, each on a
+		// fresh database.
+		const sqlite: LoadResult[] = [];
+		let devices = 0;
+		for (let round = 0; round < (ctx.scale === 'full' ? SQLITE_ROUNDS : 1); round++) {
+			const r = await load(ctx, 'sqlite', [ctx.port(3)], undefined, round);
+			devices = r.devices;
+			sqlite.push(r.result);
+		}
+		rows.push(...rowsOf('SQLite', devices, sqlite, true));
 		const pg = await startPostgres();
 		try {
 			const url = await pg.createDatabase('schedario_load');
 			const two = await load(ctx, 'postgres', [ctx.port(4), ctx.port(5)], url);
-			rows.push(...rowsOf('PostgreSQL ×2 instances', two.devices, two.result, false));
+			rows.push(...rowsOf('PostgreSQL ×2 instances', two.devices, [two.result], false));
 		} finally {
 			await pg.stop();
 		}
