@@ -33,7 +33,7 @@ import {
 	validCount,
 	type ListSnapshot
 } from './list-snapshot';
-import { whenIdle } from './review-count.svelte';
+import { whenIdle } from './idle';
 import { salon } from './salon.svelte';
 
 /** The newest stamp in a card's clock: which write a version of the card reflects. */

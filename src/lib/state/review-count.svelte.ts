@@ -5,15 +5,7 @@
 // and before a pulled one was shown. It is now recounted when the page is idle, once per burst
 // of changes; the badge follows a moment later.
 
-/** Runs `run` when the browser is idle (within `timeoutMs` at the latest); returns a cancel. */
-export function whenIdle(run: () => void, timeoutMs = 500): () => void {
-	if (typeof requestIdleCallback === 'function') {
-		const handle = requestIdleCallback(run, { timeout: timeoutMs });
-		return () => cancelIdleCallback(handle);
-	}
-	const handle = setTimeout(run, 0);
-	return () => clearTimeout(handle);
-}
+import { whenIdle } from './idle';
 
 /** A figure recounted lazily: `changed()` asks for a recount at the next idle moment. */
 export class IdleCount {
