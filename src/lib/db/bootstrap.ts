@@ -167,11 +167,12 @@ export async function bootstrapCollection(opts: BootstrapOptions): Promise<Boots
 			break; // reported by the pull; the replication retries from what was written
 		}
 		if (opts.isStopped() || page.documents.length === 0 || !page.checkpoint) break;
+		const isFull = page.documents.length >= limit;
+		// The next page is asked for at once: the server prepares it while this one is checked
+		// and written (dropped unread if this one turns out bad).
+		if (isFull) next = pull(page.checkpoint);
 		// A page with one bad document is left whole to the normal replication.
 		if (!page.documents.every((doc) => opts.isValid(doc))) break;
-		const isFull = page.documents.length >= limit;
-		// The next page travels while this one is written.
-		if (isFull) next = pull(page.checkpoint);
 		const lwt = now();
 		const meta = { lwt, o: { _rev: 1, hash: keys.identifierHash } };
 		const rows = page.documents.map((doc) => ({
