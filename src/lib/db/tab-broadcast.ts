@@ -16,7 +16,7 @@
 // Without Web Locks (or with an error) every tab is assumed present: the batch is posted, as
 // RxDB would have. A tab of an older version of the app (before this lock existed) would not be
 // seen: it shows the bootstrapped cards after a reload.
-import { BROADCAST_CHANNEL_BY_TOKEN, type RxDatabase } from 'rxdb';
+import { BROADCAST_CHANNEL_BY_TOKEN } from 'rxdb';
 
 const PRESENCE = 'schedario-tab:';
 
@@ -78,7 +78,7 @@ function heldBatches(channel: Channel): Map<string, unknown[]> {
  * held back, then posts what was held unless this is the device's only tab.
  */
 export async function writeQuietly<T>(
-	database: RxDatabase,
+	database: { token: string; name: string },
 	collection: string,
 	write: () => Promise<T>,
 	othersPresent: (databaseName: string) => Promise<boolean> = otherTabsPresent
