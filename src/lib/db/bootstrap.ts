@@ -37,6 +37,7 @@ import {
 	type RxDatabase,
 	type RxStorageInstance
 } from 'rxdb';
+import { writeQuietly } from './tab-broadcast';
 
 /** The server's pull checkpoint (sync-protocol.ts). */
 export interface SeqCheckpoint {
@@ -178,8 +179,9 @@ export async function bootstrapCollection(opts: BootstrapOptions): Promise<Boots
 		const rows = page.documents.map((doc) => ({
 			document: asReplicatedDoc(doc as object, meta, rev)
 		}));
-		const result = await database.lockedRun(() =>
-			target.bulkWrite(rows as never, keys.downstreamContext)
+		// Not cloned for other tabs when there are none (tab-broadcast.ts).
+		const result = await writeQuietly(database, fork.collectionName, () =>
+			database.lockedRun(() => target.bulkWrite(rows as never, keys.downstreamContext))
 		);
 		if (result.error.length > 0) {
 			// Something wrote one of these documents first: the rest of this page is the normal
