@@ -165,6 +165,31 @@ describe('bootstrapCollection', () => {
 		expect(await clients.get(db, String(docs[5]!.id))).toBeUndefined();
 	});
 
+	it('asks for the next page before checking this one, and drops it when this one is bad', async () => {
+		const docs = await wireClients(12);
+		const bad = [...docs];
+		bad[6] = { ...docs[6], clock: 'not a clock' };
+		const db = await openDb();
+		let checked = 0;
+		const checkedWhenAsked: number[] = [];
+		const result = await bootstrapCollection({
+			...options(
+				db,
+				server(bad, async () => {
+					checkedWhenAsked.push(checked);
+				})
+			),
+			isValid: (doc: unknown) => {
+				checked++;
+				return clientWireSchema.safeParse(doc).success;
+			}
+		});
+		// Page 2 was asked for before any document of page 1 was checked; page 3 before page 2's.
+		expect(checkedWhenAsked).toEqual([0, 0, 4]);
+		expect(result?.written).toBe(4);
+		expect(await db.clients.count().exec()).toBe(4);
+	});
+
 	it('gives no upstream checkpoint when the app wrote a card while it ran', async () => {
 		const docs = await wireClients(10);
 		const db = await openDb();

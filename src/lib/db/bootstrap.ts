@@ -37,6 +37,7 @@ import {
 	type RxDatabase,
 	type RxStorageInstance
 } from 'rxdb';
+import { writeQuietly } from './tab-broadcast';
 
 /** The server's pull checkpoint (sync-protocol.ts). */
 export interface SeqCheckpoint {
@@ -167,18 +168,20 @@ export async function bootstrapCollection(opts: BootstrapOptions): Promise<Boots
 			break; // reported by the pull; the replication retries from what was written
 		}
 		if (opts.isStopped() || page.documents.length === 0 || !page.checkpoint) break;
+		const isFull = page.documents.length >= limit;
+		// The next page is asked for at once: the server prepares it while this one is checked
+		// and written (dropped unread if this one turns out bad).
+		if (isFull) next = pull(page.checkpoint);
 		// A page with one bad document is left whole to the normal replication.
 		if (!page.documents.every((doc) => opts.isValid(doc))) break;
-		const isFull = page.documents.length >= limit;
-		// The next page travels while this one is written.
-		if (isFull) next = pull(page.checkpoint);
 		const lwt = now();
 		const meta = { lwt, o: { _rev: 1, hash: keys.identifierHash } };
 		const rows = page.documents.map((doc) => ({
 			document: asReplicatedDoc(doc as object, meta, rev)
 		}));
-		const result = await database.lockedRun(() =>
-			target.bulkWrite(rows as never, keys.downstreamContext)
+		// Not cloned for other tabs when there are none (tab-broadcast.ts).
+		const result = await writeQuietly(database, fork.collectionName, () =>
+			database.lockedRun(() => target.bulkWrite(rows as never, keys.downstreamContext))
 		);
 		if (result.error.length > 0) {
 			// Something wrote one of these documents first: the rest of this page is the normal

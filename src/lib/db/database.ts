@@ -36,6 +36,7 @@ import { visitJsonSchema, type VisitDocType } from './schemas/visit.schema';
 import { catalogJsonSchema, type CatalogDocType } from './schemas/catalog.schema';
 import { consentJsonSchema, type ConsentDocType } from './schemas/consents.schema';
 import { staffJsonSchema, type StaffDocType } from './schemas/staff.schema';
+import { holdTabPresence } from './tab-broadcast';
 
 export type ClientCollection = RxCollection<ClientDocType>;
 export type CategoryCollection = RxCollection<CategoryDocType>;
@@ -103,6 +104,8 @@ export interface CreateDatabaseOptions {
 export async function createSchedarioDatabase(
 	opts: CreateDatabaseOptions
 ): Promise<SchedarioDatabase> {
+	// Before opening: lets a first sync know whether another tab reads this database (tab-broadcast.ts).
+	await holdTabPresence(opts.name);
 	const db = await createRxDatabase<SchedarioCollections>({
 		name: opts.name,
 		storage: atRestStorage(opts.storage ?? getRxStorageDexie(), opts.password),

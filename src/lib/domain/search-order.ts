@@ -93,3 +93,46 @@ export function lowerBoundEmpty(view: SortedView): number {
 	}
 	return lo;
 }
+
+/**
+ * `view` with the `removed` cards taken out and the `added` ones put in: one sort of the added
+ * cards and one merge pass, instead of sorting the whole book again at the next query (a sync
+ * page of 5,000 cards into 50,000 re-sorted the whole list on every page). The order is total,
+ * so the result is the one a full sort gives.
+ */
+export function mergeIntoView(
+	view: SortedView,
+	removed: ReadonlySet<Entry>,
+	added: readonly Entry[]
+): void {
+	// An entry both added and removed was replaced again later in the same batch.
+	const incoming = removed.size > 0 ? added.filter((e) => !removed.has(e)) : [...added];
+	const names = view.names;
+	if (names) for (const e of incoming) e.categoryKey = names.get(e.firstCategory) ?? '';
+	const compare = view.compare;
+	incoming.sort(compare);
+	const old = view.entries;
+	const out: Entry[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < old.length) {
+		const a = old[i] as Entry;
+		if (removed.size > 0 && removed.has(a)) {
+			i++;
+			continue;
+		}
+		const b = incoming[j];
+		if (b !== undefined && compare(b, a) < 0) {
+			out.push(b);
+			j++;
+		} else {
+			out.push(a);
+			i++;
+		}
+	}
+	while (j < incoming.length) out.push(incoming[j++] as Entry);
+	view.entries = out;
+	view.slots = null;
+	view.ranks = null;
+	view.firstEmpty = lowerBoundEmpty(view);
+}

@@ -23,7 +23,14 @@ import {
 	type Needle,
 	type SearchToken
 } from './search-entry';
-import { COMPARE, IS_EMPTY, lowerBound, lowerBoundEmpty, type SortedView } from './search-order';
+import {
+	COMPARE,
+	IS_EMPTY,
+	lowerBound,
+	lowerBoundEmpty,
+	mergeIntoView,
+	type SortedView
+} from './search-order';
 import { dayKey, type VisitAggregate } from './visit-stats';
 
 export { localDay, matchesText, narrows, parseSearchText, type SearchToken } from './search-entry';
@@ -167,19 +174,31 @@ export class ClientSearchIndex {
 
 	/**
 	 * Many cards at once (a sync batch, an import, a benchmark seed). Inserting one by one keeps
-	 * every cached sort order patched, O(n) per card; past a few hundred cards it is cheaper to
-	 * drop the sort orders and let the next query rebuild the one it needs, once.
+	 * every cached sort order patched, O(n) per card; past a few hundred cards the sort orders
+	 * are set aside, the cards go in, and each order takes them in one merge (search-order.ts).
 	 */
 	upsertMany(clients: readonly Client[]): void {
 		if (clients.length < BULK_THRESHOLD) {
 			for (const c of clients) this.upsert(c);
 			return;
 		}
+		const kept = [...this.#views];
 		this.#views.clear();
+		const removed = new Set<Entry>();
+		const added: Entry[] = [];
 		for (const c of clients) {
 			const old = this.#byId.get(c.id);
-			if (old) this.#delete(old);
-			this.#add(this.#build(c));
+			if (old) {
+				this.#delete(old);
+				removed.add(old);
+			}
+			const e = this.#build(c);
+			this.#add(e);
+			added.push(e);
+		}
+		for (const [column, view] of kept) {
+			mergeIntoView(view, removed, added);
+			this.#views.set(column, view);
 		}
 		this.#forget();
 	}

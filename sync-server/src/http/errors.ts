@@ -38,7 +38,17 @@ export function sendJson(
 	headers: Record<string, string> = {},
 	head = false
 ): void {
-	const text = JSON.stringify(body);
+	sendJsonText(res, status, JSON.stringify(body), headers, head);
+}
+
+/** `text` must be JSON already (an answer assembled from stored JSON, routes/pull-answer.ts). */
+export function sendJsonText(
+	res: ServerResponse,
+	status: number,
+	text: string,
+	headers: Record<string, string> = {},
+	head = false
+): void {
 	res.writeHead(status, {
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': String(Buffer.byteLength(text)),

@@ -17,9 +17,10 @@ import { authenticate } from '../auth/authenticate.js';
 import { devicePermissions } from '../auth/device-permissions.js';
 import { readJsonBody } from '../http/body.js';
 import type { RequestContext, Route } from '../http/context.js';
-import { HttpError, parseOr400, sendJson } from '../http/errors.js';
+import { HttpError, parseOr400, sendJson, sendJsonText } from '../http/errors.js';
 import { Slots } from '../http/slots.js';
 import type { DeviceRecord, RevisionInput } from '../storage/types.js';
+import { pullAnswerJson } from './pull-answer.js';
 import { pushAuditor } from './push-audit.js';
 import { parsePushBody } from './push-body.js';
 import { authorizePush, maskFor, readsAssumedStates } from './replication-access.js';
@@ -81,17 +82,9 @@ export const replicationRoutes: Route[] = [
 			// Big documents (files) come a few at a time; the client pulls until none are left.
 			// Larger pages are for a device's first sync (src/lib/db/bootstrap.ts).
 			const limit = Math.min(body.limit, maxBootstrapPullLimitOf(collection));
-			const docs = await ctx.deps.storage.pull(device.salonId, collection, after, limit);
-			const last = docs.at(-1);
 			const perms = await devicePermissions(ctx.deps, device);
-			sendJson(ctx.res, 200, {
-				documents: maskFor(
-					collection,
-					docs.map((d) => d.data),
-					perms
-				),
-				checkpoint: { seq: last ? last.seq : after }
-			});
+			const page = { salonId: device.salonId, collection, afterSeq: after, limit };
+			sendJsonText(ctx.res, 200, await pullAnswerJson(ctx.deps.storage, page, perms));
 		}
 	},
 	{

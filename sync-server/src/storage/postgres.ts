@@ -264,6 +264,15 @@ export async function openPostgresStorage({
 			);
 			return r.rows.map((row) => ({ id: row.id, seq: num(row.seq), data: row.data }));
 		},
+		async pullJson(salonId, collection, afterSeq, limit) {
+			// jsonb's text form: the same value as `data`, keys in jsonb's order.
+			const r = await pool.query<{ id: string; seq: string; json: string }>(
+				`SELECT id, seq, data::text AS json FROM docs
+				 WHERE salon_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+				[salonId, collection, afterSeq, limit]
+			);
+			return r.rows.map((row) => ({ id: row.id, seq: num(row.seq), json: row.json }));
+		},
 		async getDocument(salonId, collection, id) {
 			const r = await pool.query<{ data: unknown }>(
 				'SELECT data FROM docs WHERE salon_id = $1 AND collection = $2 AND id = $3',

@@ -11,7 +11,12 @@ import { createSqliteErasure } from './sqlite-erase.js';
 import { sqliteDataKeys } from './data-keys.js';
 import { createSqlitePush } from './sqlite-push.js';
 import { toDevice, toPairing, type DeviceRow, type PairingRow } from './sqlite-rows.js';
-import { PairingCodeCollisionError, type StoredDoc, type SyncStorage } from './types.js';
+import {
+	PairingCodeCollisionError,
+	type StoredDoc,
+	type StoredDocJson,
+	type SyncStorage
+} from './types.js';
 
 export interface SqliteOptions {
 	/** Path of the database file (created if missing), or ':memory:'. */
@@ -190,6 +195,11 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 			return st.pull
 				.all(salonId, collection, afterSeq, limit)
 				.map((r) => ({ id: r.id, seq: r.seq, data: JSON.parse(r.data) as unknown }));
+		},
+		async pullJson(salonId, collection, afterSeq, limit): Promise<StoredDocJson[]> {
+			return st.pull
+				.all(salonId, collection, afterSeq, limit)
+				.map((r) => ({ id: r.id, seq: r.seq, json: r.data }));
 		},
 		async getDocument(salonId, collection, id) {
 			const row = st.currentDoc.get(salonId, collection, id);

@@ -21,6 +21,14 @@ export interface StoredDoc {
 	seq: number;
 }
 
+/** A stored document as the JSON text the storage holds: spliced into a pull answer unparsed. */
+export interface StoredDocJson {
+	id: string;
+	/** JSON text of the wire document (its value is StoredDoc.data). */
+	json: string;
+	seq: number;
+}
+
 export interface DeviceRecord {
 	id: string;
 	salonId: string;
@@ -125,6 +133,14 @@ export interface SyncStorage {
 	consumePairingCode(codeId: string, at: number): Promise<boolean>;
 	/** Documents of one collection with seq > afterSeq, ordered by seq, at most `limit`. */
 	pull(salonId: string, collection: string, afterSeq: number, limit: number): Promise<StoredDoc[]>;
+	/** The same documents as `pull`, as JSON text (parsing 5,000 documents only to write them
+	 * out again cost most of a first-sync page's server time). */
+	pullJson(
+		salonId: string,
+		collection: string,
+		afterSeq: number,
+		limit: number
+	): Promise<StoredDocJson[]>;
 	/** The stored wire document of one collection, or null (never another salon's). */
 	getDocument(salonId: string, collection: string, id: string): Promise<unknown>;
 	/** One transaction: compare-and-swap every row against the stored master (canonicalJson
