@@ -201,42 +201,12 @@ test('the birthdays filter shows the next 7 days and stays in the URL', async ({
 	await expect(clientLink(page, 'Laura Tardi')).toHaveCount(0);
 });
 
-/**
- * Widths of the header row and each body row, and what `min-content` (the rows' width before
- * they took it from the column definitions) gives for each: they must all agree, so the header
- * and the rows line up exactly as before.
- */
-async function rowWidths(page: Page): Promise<{ widths: number[]; minContent: number[] }> {
-	return page.locator('.table').evaluate((table) => {
-		const rows = [...table.querySelectorAll<HTMLElement>('[role="row"]')];
-		const widths = rows.map((row) => row.getBoundingClientRect().width);
-		const minContent = rows.map((row) => {
-			const before = row.style.minWidth;
-			row.style.minWidth = 'min-content';
-			const width = row.getBoundingClientRect().width;
-			row.style.minWidth = before;
-			return width;
-		});
-		return { widths, minContent };
-	});
-}
-
-function expectSameWidths({ widths, minContent }: { widths: number[]; minContent: number[] }) {
-	for (const [i, width] of widths.entries()) {
-		expect(width).toBeCloseTo(widths[0]!, 1);
-		expect(width).toBeCloseTo(minContent[i]!, 1);
-	}
-}
-
 test('sorting, hidden columns, the A–Z rail and the keyboard', async ({ page }) => {
 	await gotoApp(page, '/clients');
 	await createClient(page, { firstName: 'Bruno', lastName: 'Alfieri', email: 'bruno@example.com' });
 	await createClient(page, { firstName: 'Carla', lastName: 'Zanetti' });
 	const names = page.locator('[role="row"] .client-name');
 	await expect(names).toHaveText(['Bruno Alfieri', 'Carla Zanetti']);
-	const wide = await rowWidths(page);
-	expect(wide.widths).toHaveLength(3);
-	expectSameWidths(wide);
 
 	const nameHeader = page.getByRole('columnheader', { name: 'Name' });
 	const createdHeader = page.getByRole('columnheader', { name: 'Created' });
@@ -261,9 +231,6 @@ test('sorting, hidden columns, the A–Z rail and the keyboard', async ({ page }
 	await expect(page.getByRole('columnheader', { name: 'E-mail' })).toHaveCount(0);
 	await expect(page.getByRole('cell', { name: 'bruno@example.com' })).toHaveCount(0);
 	await expect(createdHeader).toHaveAttribute('aria-sort', 'descending');
-	const narrower = await rowWidths(page);
-	expectSameWidths(narrower);
-	expect(narrower.widths[0]).toBeLessThan(wide.widths[0]!);
 
 	// The rail jumps by surname (switching back to the name sort) and moves focus there.
 	const rail = page.getByRole('navigation', { name: 'Jump to letter' });

@@ -136,19 +136,3 @@ export const ACTIONS_TRACK = 'calc(6 * var(--touch) + 1.25rem)';
 export function gridTemplate(columns: readonly ColumnDef[]): string {
 	return [...columns.map((c) => c.track), ACTIONS_TRACK].join(' ');
 }
-
-/** The fixed lower bound of a track: `12rem` of `minmax(12rem, 2fr)`, or the track itself. */
-export function trackMinimum(track: string): string {
-	const minmax = /^minmax\(\s*([^,]+?)\s*,/.exec(track);
-	return minmax ? minmax[1]! : track;
-}
-
-/**
- * The sum of the tracks' lower bounds (the leading checkbox track given as `lead`). A row's width
- * used to be `min-content`, which is this same sum (cells clip their text) but made the browser
- * measure every cell's content on every layout: a CPU trace of the search keystrokes spent ~25%
- * of its layout time there. A width from the column definitions alone needs no measuring.
- */
-export function tracksMinimum(lead: string, columns: readonly ColumnDef[]): string {
-	return [lead, ...columns.map((c) => trackMinimum(c.track)), ACTIONS_TRACK].join(' + ');
-}
