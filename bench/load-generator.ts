@@ -4,6 +4,8 @@
 // other. It stays bounded: loopback origins only, a capped device count and duration, and a hard
 // exit if the parent never hears back. Messages: `started` when the timed part begins, then
 // `result` (or `error`).
+import { setMaxListeners } from 'node:events';
+import http from 'node:http';
 import { HybridClock } from '../src/lib/domain/hlc';
 import { newDeviceId } from '../src/lib/domain/ids';
 import { pushResponseSchemaFor } from '../src/lib/domain/sync-protocol';
@@ -64,12 +66,58 @@ interface Device {
 	docs: Record<string, unknown>[];
 }
 
-async function post(url: string, token: string, body: unknown): Promise<Response> {
-	return fetch(url, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-		body: JSON.stringify(body)
+interface Answer {
+	status: number;
+	text: string;
+	retryAfter: string | undefined;
+}
+
+// node:http with one keep-alive agent rather than fetch: undici's web streams, body cloning and
+// per-request controllers were a third of this process's CPU (profiled with
+// BENCH_GENERATOR_NODE_ARGS=--cpu-prof), CPU the server then did not get on a 2-core machine.
+// On the wire it is the same: the same JSON bodies, headers and keep-alive connections.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+function post(url: string, token: string, body: unknown): Promise<Answer> {
+	const payload = Buffer.from(JSON.stringify(body));
+	return new Promise((resolve, reject) => {
+		const req = http.request(
+			url,
+			{
+				method: 'POST',
+				agent,
+				headers: {
+					'Content-Type': 'application/json',
+					'Content-Length': payload.length,
+					Authorization: `Bearer ${token}`
+				}
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						text: Buffer.concat(chunks).toString('utf8'),
+						retryAfter: res.headers['retry-after'] as string | undefined
+					})
+				);
+				res.on('error', reject);
+			}
+		);
+		req.on('error', reject);
+		req.end(payload);
 	});
+}
+
+/** Counts the complete `change` events in `buffer`; returns what is left of an unfinished one. */
+export function countChangeEvents(buffer: string, onEvent: () => void): string {
+	let start = 0;
+	for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n', start)) {
+		if (buffer.startsWith('event: change\n', start)) onEvent();
+		start = end + 2;
+	}
+	return buffer.slice(start);
 }
 
 /** Holds the device's stream open and counts `change` events until `signal` aborts. */
@@ -81,25 +129,29 @@ async function holdStream(
 	onEvent: () => void
 ): Promise<void> {
 	const res = await post(`${origin}/api/v1/salons/${salonId}/stream-ticket`, device.token, {});
-	if (!res.ok) throw new Error(`stream ticket → ${res.status}`);
-	const { ticket } = (await res.json()) as { ticket: string };
-	const stream = await fetch(
-		`${origin}/api/v1/salons/${salonId}/stream?ticket=${encodeURIComponent(ticket)}`,
-		{ signal }
-	);
-	if (!stream.ok || !stream.body) throw new Error(`stream → ${stream.status}`);
-	const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
-	(async () => {
-		try {
-			for (;;) {
-				const { value, done } = await reader.read();
-				if (done) return;
-				for (const m of value.matchAll(/event: change/g)) if (m) onEvent();
+	if (res.status !== 201 && res.status !== 200) throw new Error(`stream ticket → ${res.status}`);
+	const { ticket } = JSON.parse(res.text) as { ticket: string };
+	const url = `${origin}/api/v1/salons/${salonId}/stream?ticket=${encodeURIComponent(ticket)}`;
+	await new Promise<void>((resolve, reject) => {
+		// Its own connection (no agent): a stream holds its socket for the whole run.
+		const req = http.get(url, { signal }, (stream) => {
+			if (stream.statusCode !== 200) {
+				stream.resume();
+				return reject(new Error(`stream → ${stream.statusCode}`));
 			}
-		} catch {
-			// aborted at the end of the run
-		}
-	})();
+			stream.setEncoding('utf8');
+			// Every event is read off the socket; only its first line is looked at.
+			let rest = '';
+			stream.on('data', (chunk: string) => {
+				rest = countChangeEvents(rest + chunk, onEvent);
+			});
+			stream.on('error', () => {
+				// aborted at the end of the run
+			});
+			resolve();
+		});
+		req.on('error', (error) => (signal.aborted ? resolve() : reject(error)));
+	});
 }
 
 /** The device's next edit of each of its clients, assuming what it pushed last. */
@@ -126,6 +178,8 @@ export async function generate(
 	}));
 	const originOf = (i: number) => origins[i % origins.length]!;
 	const abort = new AbortController();
+	// Every stream listens on it.
+	setMaxListeners(devices.length + 10, abort.signal);
 	const result: GeneratorResult = {
 		accepted: 0,
 		conflicts: 0,
@@ -150,7 +204,7 @@ export async function generate(
 				const res = await post(`${originOf(i)}/api/v1/salons/${salonId}/clients/push`, d.token, {
 					rows
 				});
-				if (!res.ok) throw new Error(`first push → ${res.status} ${await res.text()}`);
+				if (res.status !== 200) throw new Error(`first push → ${res.status} ${res.text}`);
 			})
 		);
 		onStarted();
@@ -163,11 +217,9 @@ export async function generate(
 				for (let round = 1; performance.now() < until; round++) {
 					const rows = nextRows(d, round);
 					const t0 = performance.now();
-					let res: Response;
-					let text: string;
+					let res: Answer;
 					try {
 						res = await post(url, d.token, { rows });
-						text = await res.text();
 					} catch {
 						// A connection dropped under load (a keep-alive socket closed as it was reused):
 						// counted, and the device goes on from the state it last knew (a conflict, if it landed).
@@ -175,16 +227,16 @@ export async function generate(
 						continue;
 					}
 					if (res.status === 429) {
-						const wait = Number(res.headers.get('Retry-After') ?? '1') * 1000;
+						const wait = Number(res.retryAfter ?? '1') * 1000;
 						await new Promise((r) => setTimeout(r, wait));
 						continue;
 					}
-					if (!res.ok) {
+					if (res.status !== 200) {
 						result.failures++;
 						continue;
 					}
 					result.pushMs.push(performance.now() - t0);
-					const answer = schema.parse(JSON.parse(text));
+					const answer = schema.parse(JSON.parse(res.text));
 					const conflicts = answer.conflicts.length;
 					result.conflicts += conflicts;
 					result.accepted += rows.length - conflicts;
@@ -204,6 +256,7 @@ export async function generate(
 		result.cpuSeconds = (own.user + own.system) / 1e6;
 	} finally {
 		abort.abort();
+		agent.destroy();
 	}
 	return result;
 }

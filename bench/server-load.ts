@@ -112,7 +112,12 @@ function cpuSeconds(pid: number | undefined): number {
 function runGenerator(plan: GeneratorPlan, onStarted: () => void): Promise<GeneratorResult> {
 	checkPlan(plan);
 	const child = fork(join(import.meta.dirname, 'load-generator.ts'), [], {
-		execArgv: ['--import', 'tsx'],
+		// BENCH_GENERATOR_NODE_ARGS (e.g. --cpu-prof) profiles the generator like the server's.
+		execArgv: [
+			...(process.env.BENCH_GENERATOR_NODE_ARGS ?? '').split(' ').filter(Boolean),
+			'--import',
+			'tsx'
+		],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
 	return new Promise<GeneratorResult>((resolve, reject) => {

@@ -6,7 +6,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPlan, MAX_GENERATOR_DEVICES, MAX_GENERATOR_MS } from '../../bench/load-generator';
+import fc from 'fast-check';
+import {
+	checkPlan,
+	countChangeEvents,
+	MAX_GENERATOR_DEVICES,
+	MAX_GENERATOR_MS
+} from '../../bench/load-generator';
 import { runServerLoad } from '../../bench/server-load';
 import { isWellFormed, row } from '../../bench/stats';
 
@@ -61,5 +67,32 @@ describe('bench server load generator (toy size)', () => {
 		expect(() => checkPlan({ ...plan, durationMs: MAX_GENERATOR_MS + 1 })).toThrow(/at most/);
 		const many = Array.from({ length: MAX_GENERATOR_DEVICES + 1 }, () => device);
 		expect(() => checkPlan({ ...plan, devices: many, durationMs: 1000 })).toThrow(/devices/);
+	});
+
+	it('counts every change event of a stream however its bytes are split into chunks (property)', () => {
+		const events = fc.array(
+			fc.constantFrom(
+				'retry: 2000\nevent: resync\ndata: {}\n\n',
+				': ping\n\n',
+				'event: change\ndata: {"collections":["clients"],"seq":42}\n\n',
+				'event: device\ndata: {"role":"owner"}\n\n'
+			),
+			{ maxLength: 30 }
+		);
+		fc.assert(
+			fc.property(events, fc.array(fc.nat(), { maxLength: 10 }), (list, cuts) => {
+				const text = list.join('');
+				const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+				let count = 0;
+				let rest = '';
+				let from = 0;
+				for (const end of [...at, text.length]) {
+					rest = countChangeEvents(rest + text.slice(from, end), () => count++);
+					from = end;
+				}
+				expect(count).toBe(list.filter((e) => e.startsWith('event: change')).length);
+				expect(rest).toBe('');
+			})
+		);
 	});
 });

@@ -114,4 +114,55 @@ describe('SQLite stored document JSON', () => {
 			{ numRuns: 60 }
 		);
 	});
+
+	// The compare-and-swap's fast path (sqlite-push.ts): an assumed state whose JSON.stringify is
+	// the stored text stands for the master unparsed. It must decide and record exactly what the
+	// walk by value decides for the same value in another key order, or a different value.
+	it('decides an edit the same whether its assumed state is the stored text, reordered or different (property)', async () => {
+		let n = 0;
+		const fields = fc.dictionary(
+			fc.string({ minLength: 1, maxLength: 6 }).filter((k) => k !== 'id' && k !== '_deleted'),
+			fc.jsonValue({ maxDepth: 3 }),
+			{ maxKeys: 8 }
+		);
+		const assumedKind = fc.constantFrom('stored', 'reordered', 'different');
+		await fc.assert(
+			fc.asyncProperty(
+				fields,
+				fc.jsonValue({ maxDepth: 2 }),
+				assumedKind,
+				async (extra, note, kind) => {
+					const id = `cas${n++}`;
+					const master: WireDoc = { ...extra, id, _deleted: false };
+					await push([insert(master)]);
+					const stored = storedText(id);
+					const next: WireDoc = { ...master, note: { edited: note } };
+					const assumed =
+						kind === 'stored'
+							? (JSON.parse(stored) as WireDoc)
+							: kind === 'reordered'
+								? (reordered(master) as WireDoc)
+								: { ...master, note: { other: note } };
+					const before = await storage.revisions(salonId, 'clients', id);
+					const result = await push([{ assumed, next }]);
+					const after = await storage.revisions(salonId, 'clients', id);
+					if (kind === 'different') {
+						expect(result.seq).toBeNull();
+						expect(result.conflicts.map(canonicalJson)).toEqual([canonicalJson(master)]);
+						expect(storedText(id)).toBe(stored);
+						expect(after).toEqual(before);
+					} else {
+						expect(result.conflicts).toEqual([]);
+						expect(result.seq).not.toBeNull();
+						expect(storedText(id)).toBe(JSON.stringify(next));
+						expect(after).toHaveLength(before.length + 1);
+						const expected = describeChange(master, next);
+						expect(after.at(-1)!.fields).toEqual(expected.fields);
+						expect(canonicalJson(after.at(-1)!.changes)).toBe(canonicalJson(expected.changes));
+					}
+				}
+			),
+			{ numRuns: 80 }
+		);
+	});
 });

@@ -67,7 +67,11 @@ export function createSqlitePush(
 			const currentJson = st.currentDoc.get(p.salonId, p.collection, id)?.data ?? 'null';
 			const nextJson = JSON.stringify(row.next);
 			if (currentJson === nextJson) continue;
-			const current: unknown = JSON.parse(currentJson);
+			// A device assumes the master it last pulled or pushed, which is stored as JSON.stringify
+			// wrote it: the same text is the same value, so the compare-and-swap holds without parsing
+			// the stored text or walking it, and the assumed value stands for the master below.
+			const assumedIsStored = JSON.stringify(row.assumed) === currentJson;
+			const current: unknown = assumedIsStored ? row.assumed : JSON.parse(currentJson);
 			if (sameCanonicalJson(current, row.next)) continue;
 			// GDPR erasure: nothing about an erased client is written again (sqlite-erase.ts).
 			const refused = erasure.refusal(p.salonId, p.collection, current, row.next, p.at);
@@ -78,7 +82,7 @@ export function createSqlitePush(
 				continue;
 			}
 			// Compared as values, not encoded: one encoding per row (the one stored) is enough.
-			if (!assumedIsMaster(current, row)) {
+			if (!assumedIsStored && !assumedIsMaster(current, row)) {
 				conflicts.push(current);
 				continue;
 			}
