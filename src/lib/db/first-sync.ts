@@ -4,6 +4,7 @@
 import type { RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { documentSchemaFor, type SyncedCollection } from '$lib/domain/sync-protocol';
+import { isWireClient } from '$lib/domain/client-wire-check';
 import { bootstrapCollection, type BootstrapPage, type SeqCheckpoint } from './bootstrap';
 import { SyncHttpError } from './sync-api';
 
@@ -49,6 +50,11 @@ export async function startReplications(
 			mark(1);
 			try {
 				const schema = documentSchemaFor(item.collection);
+				// Cards are most of a first sync: their check skips zod's slow records (same answers).
+				const isValid =
+					item.collection === 'clients'
+						? isWireClient
+						: (doc: unknown) => schema.safeParse(doc).success;
 				const result = await bootstrapCollection({
 					collection: item.rx,
 					replicationIdentifier: item.replicationIdentifier,
@@ -56,7 +62,7 @@ export async function startReplications(
 					limit: item.bootstrapLimit,
 					fallbackLimit: item.limit,
 					isLimitRefused: (error) => error instanceof SyncHttpError && error.status === 400,
-					isValid: (doc) => schema.safeParse(doc).success,
+					isValid,
 					isStopped: opts.isStopped
 				}).catch(() => null); // a failed bootstrap leaves everything to the replication
 				if (result) {

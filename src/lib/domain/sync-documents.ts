@@ -11,7 +11,8 @@ import {
 	emptyClientFields,
 	hasName,
 	NAME_REQUIRED,
-	type ClientField
+	type ClientField,
+	type SetsMeta
 } from './client.js';
 import { ERASED_CLOCK_KEY } from './erasure.js';
 import { categorySchema, salonSettingsSchema, sourceSchema } from './settings.js';
@@ -35,34 +36,49 @@ for (const field of CLIENT_FIELDS) {
 	});
 }
 
-export const clientWireSchema = z.discriminatedUnion('_deleted', [
-	clientObjectSchema
-		.extend({ _deleted: live })
-		.strict()
-		// A card revived by an edit made after a concurrent delete keeps only what was written
-		// after it (merge.ts): its name may be gone, and refusing it would wedge replication.
-		.refine((c) => hasName(c) || c.clock[DELETED_CLOCK_KEY] !== undefined, NAME_REQUIRED)
-		// Only the server erases, and an erased card is a tombstone (erasure.ts, merge rule 5).
-		.refine((c) => !Object.hasOwn(c.clock, ERASED_CLOCK_KEY), {
-			message: 'erasedLive',
-			path: ['clock', ERASED_CLOCK_KEY]
-		}),
-	z
-		.object({
-			...emptyFieldShape,
-			id: clientObjectSchema.shape.id,
-			sortName: z.literal(''),
-			createdAt: clientObjectSchema.shape.createdAt,
-			// Who created and who deleted it: staff ids (older cards: a typed staff name), not
-			// the client's data; the merge keeps the creator across a delete (merge.ts).
-			createdBy: clientObjectSchema.shape.createdBy,
-			editedBy: clientObjectSchema.shape.editedBy,
-			updatedAt: clientObjectSchema.shape.updatedAt,
-			clock: clientObjectSchema.shape.clock,
-			_deleted: deleted
-		})
-		.strict()
-]);
+/**
+ * The client card's wire schema with its clock and set-metadata schemas given: the real ones
+ * below; the bootstrap's fast check (client-wire-check.ts) passes ones that accept anything,
+ * after checking those fields by hand.
+ */
+export function clientWireSchemaWith(
+	clock: z.ZodType<Record<string, string>>,
+	sets: z.ZodOptional<z.ZodType<SetsMeta>>
+) {
+	return z.discriminatedUnion('_deleted', [
+		clientObjectSchema
+			.extend({ clock, sets, _deleted: live })
+			.strict()
+			// A card revived by an edit made after a concurrent delete keeps only what was written
+			// after it (merge.ts): its name may be gone, and refusing it would wedge replication.
+			.refine((c) => hasName(c) || c.clock[DELETED_CLOCK_KEY] !== undefined, NAME_REQUIRED)
+			// Only the server erases, and an erased card is a tombstone (erasure.ts, merge rule 5).
+			.refine((c) => !Object.hasOwn(c.clock, ERASED_CLOCK_KEY), {
+				message: 'erasedLive',
+				path: ['clock', ERASED_CLOCK_KEY]
+			}),
+		z
+			.object({
+				...emptyFieldShape,
+				id: clientObjectSchema.shape.id,
+				sortName: z.literal(''),
+				createdAt: clientObjectSchema.shape.createdAt,
+				// Who created and who deleted it: staff ids (older cards: a typed staff name), not
+				// the client's data; the merge keeps the creator across a delete (merge.ts).
+				createdBy: clientObjectSchema.shape.createdBy,
+				editedBy: clientObjectSchema.shape.editedBy,
+				updatedAt: clientObjectSchema.shape.updatedAt,
+				clock,
+				_deleted: deleted
+			})
+			.strict()
+	]);
+}
+
+export const clientWireSchema = clientWireSchemaWith(
+	clientObjectSchema.shape.clock,
+	clientObjectSchema.shape.sets
+);
 
 /** Any JSON value within MAX_JSON_DEPTH levels and MAX_JSON_STRING characters per string. */
 function isBoundedJson(value: unknown, depth = 0): boolean {
