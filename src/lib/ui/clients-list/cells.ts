@@ -1,7 +1,7 @@
 // How the list turns a client's stored values into text, in the device's language.
 import type { Client } from '$lib/domain/client';
 import { parseBirthDate } from '$lib/domain/birthday';
-import { formatPhoneForDisplay } from '$lib/domain/normalize';
+import { formatPhoneForDisplayMemo } from '$lib/domain/phone-display-memo';
 import { formatDate } from '$lib/i18n/i18n.svelte';
 import { primaryPhone } from '$lib/ui/common/contact';
 import { clientBook } from '$lib/state/clients.svelte';
@@ -13,7 +13,7 @@ export function cellContext(defaultCountry: () => string): CellContext {
 		phone(client: Client): string {
 			const phone = primaryPhone(client.phones);
 			if (!phone) return '';
-			return phone.e164 ? formatPhoneForDisplay(phone.e164, defaultCountry()) : phone.raw;
+			return phone.e164 ? formatPhoneForDisplayMemo(phone.e164, defaultCountry()) : phone.raw;
 		},
 		date(epochMs: number): string {
 			return formatDate(epochMs, { dateStyle: 'medium' });
