@@ -41,9 +41,10 @@ export class WordStarts {
 		this.#drop();
 	}
 
-	/** (Re)builds the lists from every slot's words; a no-op while they are current. */
+	/** Builds the lists from every slot's words; a no-op while they answer (changes since the
+	 *  last build are checked one by one until there are too many). */
 	build(): void {
-		if (this.#lists !== null && this.#dirtyList.length === 0) return;
+		if (this.#lists !== null) return;
 		const growing = new Map<string, number[]>();
 		const words = this.#words;
 		for (let slot = 0; slot < words.length; slot++) {
