@@ -207,7 +207,7 @@ describe('the index with word-start lists and split substring texts', () => {
 							fidelityCardNumber: card.fidelityCardNumber ? '' : `FC${s.card}`,
 							phones: card.phones.length
 								? []
-								: [{ e164: '+393331234567', raw: '3331234567', label: 'mobile' }]
+								: [{ e164: '+393331234567', raw: '3331234567', label: 'mobile' as const }]
 						};
 						const written = { ...edited, sortName: sortNameOf(edited) };
 						idx.upsert(written);
