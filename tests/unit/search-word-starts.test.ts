@@ -230,3 +230,47 @@ describe('the index with word-start lists and split substring texts', () => {
 		);
 	});
 });
+
+describe('1–2 digit needles from the per-card digit bits', () => {
+	it('find exactly the cards holding that digit or pair, through edits and removals', () => {
+		const live = new Map(book.map((c) => [c.id, c]));
+		const idx = new ClientSearchIndex({ defaultCountry: 'IT' });
+		idx.replaceAll([...live.values()]);
+		const needles = [
+			...Array.from({ length: 10 }, (_, d) => String(d)),
+			...Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'))
+		];
+		const check = () => {
+			for (const text of [...needles, ...needles.map((n) => `maria ${n}`)]) {
+				const answer = idx.query({
+					text,
+					filters: { ...NO_FILTERS, archived: 'all' },
+					sort: { column: 'name', direction: 'asc' },
+					today: '2026-06-01'
+				});
+				const expected = [...live.values()].filter((c) => matchesText(c, text, 'IT'));
+				expect(answer.map((c) => c.id).sort(), text).toEqual(expected.map((c) => c.id).sort());
+			}
+		};
+		check();
+		// A card loses its digits, another gains new ones, a third goes (its slot is reused).
+		for (const [i, card] of book.slice(0, 40).entries()) {
+			if (i % 3 === 0) {
+				idx.remove(card.id);
+				live.delete(card.id);
+			} else {
+				const edited = {
+					...card,
+					phones:
+						i % 3 === 1
+							? []
+							: [{ e164: '+359881020304', raw: '0881 020 304', label: 'mobile' as const }],
+					fidelityCardNumber: i % 2 ? '' : `X${i}0${i}`
+				};
+				idx.upsert(edited);
+				live.set(edited.id, edited);
+			}
+		}
+		check();
+	});
+});
