@@ -13,14 +13,14 @@ import { WordStarts } from '../../src/lib/domain/word-starts';
 import { generateClientFields } from '../fixtures/clients';
 
 /** Words as Entry.words holds them: ' word word…', folded, possibly with empty words. */
-// A small alphabet, so that prefixes often start a word (and 4–5 characters pass the lists'
-// 3-character keys).
+// A small alphabet, so that prefixes often start a word (and 5–6 characters pass the lists'
+// 4-character keys).
 const word = fc
-	.array(fc.constantFrom('m', 'a', 'ò', 'п', "'"), { maxLength: 6 })
+	.array(fc.constantFrom('m', 'a', 'ò', 'п', "'"), { maxLength: 7 })
 	.map((cs) => cs.join(''));
 const words = fc.array(word, { maxLength: 4 }).map((ws) => ws.map((w) => ` ${w}`).join(''));
 const prefix = fc
-	.array(fc.constantFrom('m', 'a', 'ò', 'п', "'", ' '), { minLength: 1, maxLength: 5 })
+	.array(fc.constantFrom('m', 'a', 'ò', 'п', "'", ' '), { minLength: 1, maxLength: 6 })
 	.map((cs) => cs.join(''));
 
 type Op =
