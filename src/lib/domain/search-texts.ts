@@ -130,11 +130,12 @@ export class SearchTexts {
 				previous = -1;
 				continue;
 			}
-			const single = 100 + d;
-			bits[base + (single >>> 5)] |= 1 << (single & 31);
+			const single = base + ((100 + d) >>> 5);
+			bits[single] = (bits[single] as number) | (1 << ((100 + d) & 31));
 			if (previous !== -1) {
 				const pair = previous * 10 + d;
-				bits[base + (pair >>> 5)] |= 1 << (pair & 31);
+				const at = base + (pair >>> 5);
+				bits[at] = (bits[at] as number) | (1 << (pair & 31));
 			}
 			previous = d;
 		}
