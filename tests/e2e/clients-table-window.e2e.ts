@@ -106,6 +106,29 @@ test('only the rows on screen are rendered, and they cover it wherever the table
 	await expectNoSeriousA11yViolations(page);
 });
 
+test("a row's icon buttons: named after the client, 44 px targets, the icon drawn", async ({
+	page
+}) => {
+	const row = page.locator('[role="row"][data-index="0"]');
+	const edit = row.getByRole('link', { name: 'Edit Anna000 Bianchi', exact: true });
+	const remove = row.getByRole('button', { name: 'Delete Anna000 Bianchi', exact: true });
+	for (const target of [edit, remove]) {
+		await target.scrollIntoViewIfNeeded();
+		const box = (await target.boundingBox())!;
+		expect(box.width).toBeGreaterThanOrEqual(44);
+		expect(box.height).toBeGreaterThanOrEqual(44);
+		// The icon is the button's ::before, masked from an SVG in the text colour (app.css).
+		const icon = await target.evaluate((el) => {
+			const before = getComputedStyle(el, '::before');
+			return { mask: before.maskImage, width: before.width, color: before.backgroundColor };
+		});
+		expect(icon.mask).toContain('data:image/svg+xml');
+		expect(icon.width).toBe('20px');
+		expect(icon.color).toBe(await target.evaluate((el) => getComputedStyle(el).color));
+	}
+	await expect(edit).toHaveAttribute('href', /^\/clients\/[^/]+\/edit$/);
+});
+
 test('a search that shrinks the list under the scroll shows its rows at once', async ({ page }) => {
 	await scrollTableTo(page, 'bottom');
 	await expect(link(page, 'Zoe029 Zeta')).toBeVisible();
