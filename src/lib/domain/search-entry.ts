@@ -18,6 +18,8 @@ export interface SearchToken {
 const PHONE_LIKE = /^[\d\s+()./-]+$/;
 const NUMBER_WORD = /^[\d+()./-]+$/;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A value or needle made only of ASCII digits (phone forms are). */
+export const ALL_DIGITS = /^[0-9]+$/;
 /** Substring matching (e-mail, fiscal code, card) starts at 3 characters: "m" or "gm" would
  *  match nearly every address and bury the names that start with those letters. */
 const MIN_SUBSTRING = 3;
@@ -59,14 +61,26 @@ export function narrows(prev: readonly SearchToken[], next: readonly SearchToken
 	});
 }
 
+/** The part of `subs` that holds values with other characters than digits. */
+export function otherSubs(e: Entry): string {
+	return e.subs.slice(0, e.otherLength);
+}
+
+/** The part of `subs` that holds values made only of digits. */
+export function digitSubs(e: Entry): string {
+	return e.otherLength === 0 ? e.subs : e.subs.slice(e.otherLength + 1);
+}
+
 export class Entry {
 	constructor(
 		readonly client: Client,
 		readonly id: string,
 		/** ' word word …': folded names, company and tags, each word after a space. */
 		readonly words: string,
-		/** '\n'-separated: e-mails, fiscal code, fidelity card, phone digit forms. */
+		/** '\n'-separated: e-mails, fiscal code, fidelity card, phone digit forms; the values made
+		 *  only of digits come last, from `otherLength` + 1 on (search-texts.ts scans them apart). */
 		readonly subs: string,
+		readonly otherLength: number,
 		readonly sortName: string,
 		readonly createdDay: string,
 		readonly birthKey: number,
@@ -191,12 +205,15 @@ export function buildEntry(c: Client, defaultCountry: string): Entry {
 		for (const f of forms) if (f) subs.push(f);
 	}
 	const birth = c.birthDate ? parseBirthDate(c.birthDate) : null;
-	const subsText = subs.join('\n');
+	const others = subs.filter((s) => !ALL_DIGITS.test(s)).join('\n');
+	const digits = subs.filter((s) => ALL_DIGITS.test(s)).join('\n');
+	const subsText = others && digits ? `${others}\n${digits}` : others || digits;
 	return new Entry(
 		c,
 		c.id,
 		words,
 		subsText,
+		others.length,
 		sortName,
 		localDay(c.createdAt),
 		birth ? monthDayKey(birth.month, birth.day) : 0,

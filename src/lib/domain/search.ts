@@ -10,7 +10,6 @@
 // - when the new text only narrows a small previous result, only that result is checked.
 import type { Client } from './client';
 import { birthdayWindowTable } from './birthday';
-import { Haystack } from './haystack';
 import { foldName } from './normalize';
 import type { ClientQuery, SortColumn } from './query';
 import {
@@ -31,6 +30,7 @@ import {
 	mergeIntoView,
 	type SortedView
 } from './search-order';
+import { SearchTexts } from './search-texts';
 import { dayKey, type VisitAggregate } from './visit-stats';
 
 export { localDay, matchesText, narrows, parseSearchText, type SearchToken } from './search-entry';
@@ -54,8 +54,7 @@ export class ClientSearchIndex {
 	readonly #readSinceBulk = new Set<SortColumn>();
 	/** How many cards have each first category: the category sort depends on their names. */
 	readonly #firstCategories = new Map<string, number>();
-	readonly #words = new Haystack();
-	readonly #subs = new Haystack();
+	readonly #texts = new SearchTexts();
 	/** Slots freed by removals, reused before new ones are taken. */
 	readonly #freeSlots: number[] = [];
 	#slotCount = 0;
@@ -157,8 +156,7 @@ export class ClientSearchIndex {
 		this.#byId.clear();
 		this.#views.clear();
 		this.#firstCategories.clear();
-		this.#words.clear();
-		this.#subs.clear();
+		this.#texts.clear();
 		this.#freeSlots.length = 0;
 		this.#slotCount = 0;
 		this.#entryBySlot.length = 0;
@@ -339,8 +337,7 @@ export class ClientSearchIndex {
 	/** Joins every haystack chunk now (at an idle moment after start-up) rather than in the
 	 *  first keystroke, which otherwise pays for joining the whole book's texts. */
 	prepare(): void {
-		this.#words.prepare();
-		this.#subs.prepare();
+		this.#texts.prepare();
 	}
 
 	/** The scratch result array, grown to hold `n` slots (its contents are not kept). */
@@ -350,22 +347,10 @@ export class ClientSearchIndex {
 		return this.#scratch;
 	}
 
-	/** Leaves in #hits, per slot, the number of needles the card matches (all = needles.length);
-	 *  a token counts once per card whichever of its forms matched. Returns how many cards
-	 *  match them all. */
+	/** #hits per slot: how many of the needles the card matches (search-texts.ts). */
 	#countHits(needles: readonly Needle[]): number {
-		const hits = this.#hits;
-		hits.fill(0, 0, this.#slotCount);
-		let moved = 0;
-		for (let t = 0; t < needles.length; t++) {
-			const needle = needles[t] as Needle;
-			moved = this.#words.mark(needle.folded, hits, t);
-			moved += this.#subs.mark(needle.raw, hits, t);
-			if (needle.checkDigits) moved += this.#subs.mark(needle.digits, hits, t);
-			// AND: when no card matched this token, none can match them all.
-			if (moved === 0) return 0;
-		}
-		return moved;
+		this.#hits.fill(0, 0, this.#slotCount);
+		return this.#texts.countHits(needles, this.#hits);
 	}
 
 	/** Positions in `view.entries` of the cards whose #hits reached `need`, in the order the
@@ -413,8 +398,7 @@ export class ClientSearchIndex {
 		this.#entryBySlot[e.slot] = e;
 		this.#clientBySlot[e.slot] = e.client;
 		this.#flags[e.slot] = (e.archived ? ARCHIVED : 0) | (e.blacklisted ? BLACKLISTED : 0);
-		this.#words.set(e.slot, e.words);
-		this.#subs.set(e.slot, e.subs);
+		this.#texts.set(e);
 		if (e.firstCategory) {
 			this.#firstCategories.set(
 				e.firstCategory,
@@ -432,8 +416,7 @@ export class ClientSearchIndex {
 
 	#delete(e: Entry): void {
 		this.#byId.delete(e.client.id);
-		this.#words.delete(e.slot);
-		this.#subs.delete(e.slot);
+		this.#texts.delete(e.slot);
 		this.#freeSlots.push(e.slot);
 		this.#entryBySlot[e.slot] = undefined;
 		this.#clientBySlot[e.slot] = undefined;

@@ -164,6 +164,19 @@ export class ClientBook {
 		whenIdle(() => this.#index.prepare(), 2_000);
 	}
 
+	#preparing = false;
+
+	/** After a batch of changes: the search texts are re-joined (and the word-start lists rebuilt,
+	 *  if the batch dropped them) at an idle moment rather than in the next keystroke. */
+	#prepareSoon(): void {
+		if (this.#preparing) return;
+		this.#preparing = true;
+		whenIdle(() => {
+			this.#preparing = false;
+			this.#index.prepare();
+		}, 2_000);
+	}
+
 	/** Stops following the database (tests close theirs afterwards). */
 	stop(): void {
 		this.#subscription?.unsubscribe();
@@ -251,6 +264,7 @@ export class ClientBook {
 		if (upserts.length > 0) {
 			this.#index.upsertMany(upserts);
 			changed = true;
+			if (this.ready) this.#prepareSoon();
 		}
 		if (changed) this.revision++;
 		if (this.ready) this.#snapshot.schedule(this.#dbName);
@@ -280,6 +294,7 @@ export class ClientBook {
 			this.#indexCountry = country;
 			this.#index = this.#newIndex(country);
 			this.#index.replaceAll(everyone);
+			this.#prepareSoon();
 		}
 		return this.#index.query(q, { categoryName: (id) => salon.categoryName(id) });
 	}
@@ -304,6 +319,7 @@ export class ClientBook {
 		if (missing.length > 0) {
 			this.#index.upsertMany(missing);
 			this.revision++;
+			this.#prepareSoon();
 		}
 		return created;
 	}
