@@ -4,20 +4,17 @@
 // is given only when nothing but the bootstrap wrote — otherwise a local change written meanwhile
 // would sit before the checkpoint and never be pushed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { indexedDB } from 'fake-indexeddb';
 import { getChangedDocumentsSince } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { bootstrapCollection, type BootstrapPage } from '$lib/db/bootstrap';
 import * as clients from '$lib/db/clients';
 import { createSchedarioDatabase, type SchedarioDatabase } from '$lib/db/database';
 import { toWireDoc } from '$lib/db/wire-docs';
+import { ctx, storage, wireClients } from './bootstrap-support';
 import { emptyClientFields } from '$lib/domain/client';
-import { HybridClock } from '$lib/domain/hlc';
-import { newDeviceId } from '$lib/domain/ids';
 import { clientWireSchema } from '$lib/domain/sync-protocol';
 
 const KEY = 'Zm9yLXRlc3RzLW9ubHktYS1kYXRhLWtleS1vZi00My1j';
-const storage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
 const open: SchedarioDatabase[] = [];
 afterEach(async () => {
 	await Promise.all(open.splice(0).map((db) => db.close()));
@@ -31,34 +28,6 @@ async function openDb(password?: string): Promise<SchedarioDatabase> {
 	});
 	open.push(db);
 	return db;
-}
-const ctx = () => {
-	const deviceId = newDeviceId();
-	return { clock: new HybridClock(deviceId), deviceId, author: '' };
-};
-
-/** `count` valid wire clients, made by the app itself on another device. */
-async function wireClients(count: number): Promise<Record<string, unknown>[]> {
-	// Closed before the device under test opens: RxDB free opens at most 13 collections.
-	const source = await createSchedarioDatabase({ name: `src-${n++}`, storage: storage() });
-	const c = ctx();
-	for (let i = 0; i < count; i++) {
-		await clients.create(
-			source,
-			{
-				...emptyClientFields(),
-				firstName: `Anna${i}`,
-				lastName: 'Rossi',
-				allergies: [`Nichel-${i}`]
-			},
-			c
-		);
-	}
-	try {
-		return (await source.clients.find().exec()).map((d) => toWireDoc(d.toMutableJSON()));
-	} finally {
-		await source.close();
-	}
 }
 
 /** A server answering pages of `limit` from `docs`; `before(k)` runs before page k answers. */

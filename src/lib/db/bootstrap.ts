@@ -37,6 +37,7 @@ import {
 	type RxDatabase,
 	type RxStorageInstance
 } from 'rxdb';
+import { rawInsertWriter } from './bootstrap-write';
 import { writeQuietly } from './tab-broadcast';
 
 /** The server's pull checkpoint (sync-protocol.ts). */
@@ -137,6 +138,15 @@ export async function bootstrapCollection(opts: BootstrapOptions): Promise<Boots
 	const keys = await replicationKeys(database, fork, opts.replicationIdentifier);
 	// RxDB's own inserts get revision '1-<database token>': the same height-1 revision here.
 	const rev = '1-' + database.token;
+	// One native IndexedDB write per page where the storage allows it (bootstrap-write.ts).
+	const rawWrite = await rawInsertWriter(target);
+	const writePage = async (docs: Array<Record<string, unknown>>): Promise<boolean> => {
+		if (rawWrite) return rawWrite(docs, keys.downstreamContext);
+		const rows = docs.map((document) => ({ document }));
+		const result = await target.bulkWrite(rows as never, keys.downstreamContext);
+		// An error: something wrote one of these documents first.
+		return result.error.length === 0;
+	};
 	const pageTimes: number[] = [];
 	let written = 0;
 	let lastId = '';
@@ -176,25 +186,23 @@ export async function bootstrapCollection(opts: BootstrapOptions): Promise<Boots
 		if (!page.documents.every((doc) => opts.isValid(doc))) break;
 		const lwt = now();
 		const meta = { lwt, o: { _rev: 1, hash: keys.identifierHash } };
-		const rows = page.documents.map((doc) => ({
-			document: asReplicatedDoc(doc as object, meta, rev)
-		}));
+		const docs = page.documents.map((doc) => asReplicatedDoc(doc as object, meta, rev));
 		// Not cloned for other tabs when there are none (tab-broadcast.ts).
-		const result = await writeQuietly(database, fork.collectionName, () =>
-			database.lockedRun(() => target.bulkWrite(rows as never, keys.downstreamContext))
+		const ok = await writeQuietly(database, fork.collectionName, () =>
+			database.lockedRun(() => writePage(docs))
 		);
-		if (result.error.length > 0) {
-			// Something wrote one of these documents first: the rest of this page is the normal
-			// replication's (it recognises the ones written here by their `_meta.o`).
+		if (!ok) {
+			// The rest of this page is the normal replication's (it recognises the documents
+			// written here by their `_meta.o`).
 			pageTimes.push(Number.NaN);
 			break;
 		}
 		pageTimes.push(lwt);
-		written += rows.length;
+		written += docs.length;
 		const primaryPath = opts.collection.schema.primaryPath as string;
 		lastId = '';
-		for (const row of rows) {
-			const id = String(row.document[primaryPath]);
+		for (const doc of docs) {
+			const id = String(doc[primaryPath]);
 			if (id > lastId) lastId = id;
 		}
 		downstream = page.checkpoint;

@@ -6,6 +6,7 @@ import { Dexie, type Table } from 'dexie';
 import type { RxDocumentData } from 'rxdb';
 import { RxStorageInstanceDexie, fromDexieToStorage } from 'rxdb/plugins/storage-dexie';
 import { sealedReaderOf } from './aes-gcm-storage';
+import { areFlat, isEscapedKey, restoreBooleans, someKey } from './dexie-rows';
 import type { Client } from '$lib/domain/client';
 import type { SchedarioDatabase } from './database';
 import type { ClientDocType } from './schemas/client.schema';
@@ -22,23 +23,6 @@ interface DexieReader {
 	convert(rows: unknown[]): Promise<Client[]>;
 }
 
-/** True when a key at any depth starts with DEXIE_PIPE_SUBSTITUTE ('__', Dexie's '|'). */
-function hasEscapedKey(value: unknown): boolean {
-	if (value === null || typeof value !== 'object') return false;
-	if (Array.isArray(value)) return value.some(hasEscapedKey);
-	for (const key in value) {
-		if (key.startsWith('__')) return true;
-		if (hasEscapedKey((value as Record<string, unknown>)[key])) return true;
-	}
-	return false;
-}
-
-/** Top-level indexed booleans are stored as '1'/'0' so IndexedDB can index them. */
-function restoreBooleans(row: Record<string, unknown>, paths: readonly string[]): unknown {
-	for (const path of paths) row[path] = row[path] === '1';
-	return row;
-}
-
 async function dexieReader(db: SchedarioDatabase): Promise<DexieReader | null> {
 	let wrapped = db.clients.storageInstance as { originalStorageInstance?: unknown };
 	// Encryption at rest: Dexie is one wrapper further down, and each row is opened first.
@@ -47,7 +31,7 @@ async function dexieReader(db: SchedarioDatabase): Promise<DexieReader | null> {
 	if (!(wrapped.originalStorageInstance instanceof RxStorageInstanceDexie)) return null;
 	const state = await wrapped.originalStorageInstance.internals;
 	const booleans: readonly string[] = state.booleanIndexes;
-	const isFlat = booleans.every((path) => !path.includes('.'));
+	const isFlat = areFlat(booleans);
 	return {
 		table: state.dexieTable,
 		async convert(rows) {
@@ -59,7 +43,7 @@ async function dexieReader(db: SchedarioDatabase): Promise<DexieReader | null> {
 				// fresh copies from IndexedDB and ours to change: when no key is escaped, turning the
 				// indexed booleans back from '1'/'0' in place gives the same document.
 				const stored = (
-					isFlat && !hasEscapedKey(row)
+					isFlat && !someKey(row, isEscapedKey)
 						? restoreBooleans(row as Record<string, unknown>, booleans)
 						: fromDexieToStorage(state.booleanIndexes, row)
 				) as RxDocumentData<ClientDocType>;
