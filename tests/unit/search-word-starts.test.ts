@@ -13,14 +13,14 @@ import { WordStarts } from '../../src/lib/domain/word-starts';
 import { generateClientFields } from '../fixtures/clients';
 
 /** Words as Entry.words holds them: ' word word…', folded, possibly with empty words. */
-// A small alphabet, so that prefixes often start a word (and 4–5 characters pass the lists'
-// 3-character keys).
+// A small alphabet, so that prefixes often start a word (and 5–6 characters pass the lists'
+// 4-character keys).
 const word = fc
-	.array(fc.constantFrom('m', 'a', 'ò', 'п', "'"), { maxLength: 6 })
+	.array(fc.constantFrom('m', 'a', 'ò', 'п', "'"), { maxLength: 7 })
 	.map((cs) => cs.join(''));
 const words = fc.array(word, { maxLength: 4 }).map((ws) => ws.map((w) => ` ${w}`).join(''));
 const prefix = fc
-	.array(fc.constantFrom('m', 'a', 'ò', 'п', "'", ' '), { minLength: 1, maxLength: 5 })
+	.array(fc.constantFrom('m', 'a', 'ò', 'п', "'", ' '), { minLength: 1, maxLength: 6 })
 	.map((cs) => cs.join(''));
 
 type Op =
@@ -228,5 +228,49 @@ describe('the index with word-start lists and split substring texts', () => {
 			}),
 			{ numRuns: 120 }
 		);
+	});
+});
+
+describe('1–2 digit needles from the per-card digit bits', () => {
+	it('find exactly the cards holding that digit or pair, through edits and removals', () => {
+		const live = new Map(book.map((c) => [c.id, c]));
+		const idx = new ClientSearchIndex({ defaultCountry: 'IT' });
+		idx.replaceAll([...live.values()]);
+		const needles = [
+			...Array.from({ length: 10 }, (_, d) => String(d)),
+			...Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'))
+		];
+		const check = () => {
+			for (const text of [...needles, ...needles.map((n) => `maria ${n}`)]) {
+				const answer = idx.query({
+					text,
+					filters: { ...NO_FILTERS, archived: 'all' },
+					sort: { column: 'name', direction: 'asc' },
+					today: '2026-06-01'
+				});
+				const expected = [...live.values()].filter((c) => matchesText(c, text, 'IT'));
+				expect(answer.map((c) => c.id).sort(), text).toEqual(expected.map((c) => c.id).sort());
+			}
+		};
+		check();
+		// A card loses its digits, another gains new ones, a third goes (its slot is reused).
+		for (const [i, card] of book.slice(0, 40).entries()) {
+			if (i % 3 === 0) {
+				idx.remove(card.id);
+				live.delete(card.id);
+			} else {
+				const edited = {
+					...card,
+					phones:
+						i % 3 === 1
+							? []
+							: [{ e164: '+359881020304', raw: '0881 020 304', label: 'mobile' as const }],
+					fidelityCardNumber: i % 2 ? '' : `X${i}0${i}`
+				};
+				idx.upsert(edited);
+				live.set(edited.id, edited);
+			}
+		}
+		check();
 	});
 });

@@ -146,23 +146,24 @@ export function toNeedles(tokens: readonly SearchToken[]): Needle[] {
 
 /** True when the card matches every token. Hot loop: no allocation. */
 export function matchesTokens(e: Entry, needles: readonly Needle[]): boolean {
+	return matchesTexts(e.words, e.wordsMask, e.subs, e.subsMask, needles);
+}
+
+/** matchesTokens on a card's texts and masks, wherever they are kept (search-texts.ts). */
+export function matchesTexts(
+	words: string,
+	wordsMask: number,
+	subs: string,
+	subsMask: number,
+	needles: readonly Needle[]
+): boolean {
 	for (let i = 0; i < needles.length; i++) {
 		const t = needles[i] as Needle;
-		if (
-			t.folded !== '' &&
-			(e.wordsMask & t.foldedMask) === t.foldedMask &&
-			e.words.includes(t.folded)
-		) {
+		if (t.folded !== '' && (wordsMask & t.foldedMask) === t.foldedMask && words.includes(t.folded))
 			continue;
-		}
-		if (t.raw !== '' && (e.subsMask & t.rawMask) === t.rawMask && e.subs.includes(t.raw)) continue;
-		if (
-			t.checkDigits &&
-			(e.subsMask & t.digitsMask) === t.digitsMask &&
-			e.subs.includes(t.digits)
-		) {
+		if (t.raw !== '' && (subsMask & t.rawMask) === t.rawMask && subs.includes(t.raw)) continue;
+		if (t.checkDigits && (subsMask & t.digitsMask) === t.digitsMask && subs.includes(t.digits))
 			continue;
-		}
 		return false;
 	}
 	return true;

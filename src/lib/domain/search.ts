@@ -14,7 +14,6 @@ import { foldName } from './normalize';
 import type { ClientQuery, SortColumn } from './query';
 import {
 	buildEntry,
-	matchesTokens,
 	narrows,
 	parseSearchText,
 	toNeedles,
@@ -281,17 +280,24 @@ export class ClientSearchIndex {
 		const clientBySlot = this.#clientBySlot;
 		const result = this.#scratchFor(previous ? previous.length : this.size);
 		let count = 0;
+		const flags = this.#flags;
 		if (previous) {
+			// The flags and the texts in dense per-slot arrays, not the entries: those lie
+			// scattered over the heap, and a cache miss per card cost more than its check.
+			const texts = this.#texts;
 			// An index loop: for…of over a typed array allocated an iterator result per card.
 			for (let k = 0; k < previous.length; k++) {
-				const e = entryBySlot[previous[k] as number] as Entry;
-				if (passesFilters(e) && matchesTokens(e, needles)) result[count++] = e.slot;
+				const slot = previous[k] as number;
+				const flag = flags[slot] as number;
+				if (!anyArchived && ((flag & ARCHIVED) !== 0) !== wantArchived) continue;
+				if (blacklisted !== null && ((flag & BLACKLISTED) !== 0) !== blacklisted) continue;
+				if (hasEntryFilters && !passesFilters(entryBySlot[slot] as Entry)) continue;
+				if (texts.matches(slot, needles)) result[count++] = slot;
 			}
 		} else {
 			const need = needles.length;
 			const matched = need > 0 ? this.#countHits(needles) : this.size;
 			const hits = this.#hits;
-			const flags = this.#flags;
 			const { entries, firstEmpty } = view;
 			const slots = (view.slots ??= Int32Array.from(entries, (e) => e.slot));
 			const n = entries.length;
