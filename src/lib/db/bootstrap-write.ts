@@ -1,6 +1,6 @@
 // Writing a bootstrap page (bootstrap.ts) into an EMPTY collection straight into IndexedDB.
 // RxDB's Dexie storage spends most of a first sync's main thread on machinery an insert into an
-// empty collection does not need (bench/README.md › "First sync, eighth pass"): it reads every
+// empty collection does not need (bench/README.md › "Eighth pass"): it reads every
 // document of the page before writing it (to find conflicts), deep-copies each row to escape keys,
 // and Dexie's bulkPut sets handlers on every request inside its promise zones. Here the page goes
 // into ONE native IndexedDB transaction on the storage's own object store, with `add`: a key that
