@@ -129,6 +129,25 @@ test("a row's icon buttons: named after the client, 44 px targets, the icon draw
 	await expect(edit).toHaveAttribute('href', /^\/clients\/[^/]+\/edit$/);
 });
 
+test('the icons stay drawn in forced colours (Windows high contrast)', async ({ page }) => {
+	await page.emulateMedia({ forcedColors: 'active' });
+	const row = page.locator('[role="row"][data-index="0"]');
+	const edit = row.getByRole('link', { name: 'Edit Anna000 Bianchi', exact: true });
+	const remove = row.getByRole('button', { name: 'Delete Anna000 Bianchi', exact: true });
+	// Forced colours repaint backgrounds with the system's, which would leave a masked icon the
+	// colour of the page behind it: the icon takes the (forced) text colour of its link or button.
+	for (const target of [edit, remove]) {
+		await target.scrollIntoViewIfNeeded();
+		const colours = await target.evaluate((el) => ({
+			icon: getComputedStyle(el, '::before').backgroundColor,
+			text: getComputedStyle(el).color,
+			page: getComputedStyle(document.body).backgroundColor
+		}));
+		expect(colours.icon).toBe(colours.text);
+		expect(colours.icon).not.toBe(colours.page);
+	}
+});
+
 test('a search that shrinks the list under the scroll shows its rows at once', async ({ page }) => {
 	await scrollTableTo(page, 'bottom');
 	await expect(link(page, 'Zoe029 Zeta')).toBeVisible();
