@@ -148,6 +148,28 @@ test('the icons stay drawn in forced colours (Windows high contrast)', async ({ 
 	}
 });
 
+test('a search matching nothing stows the table; the next text that matches reuses it', async ({
+	page
+}) => {
+	await expect(table(page)).toBeVisible();
+	// The same element afterwards means the table was kept, not built again (header, rows, rail).
+	await table(page).evaluate((el) => el.setAttribute('data-kept', 'yes'));
+	await search(page).fill('anna0x');
+	await expect(page.getByText('No client matches')).toBeVisible();
+	await expect(table(page)).toBeHidden();
+	await expect(page.getByRole('navigation', { name: 'Jump to letter' })).toHaveCount(0);
+	await expectNoSeriousA11yViolations(page);
+	await search(page).fill('anna01');
+	await expect(count(page)).toHaveText('10 clients');
+	await expect(link(page, 'Anna010 Bianchi')).toBeVisible();
+	await expect(link(page, 'Anna019 Bianchi')).toBeVisible();
+	await expect(table(page)).toHaveAttribute('data-kept', 'yes');
+	const after = await shown(page);
+	expect(after.rendered).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+	expect(after.atPoints.filter((i) => i >= 0).length).toBeGreaterThan(0);
+	await expect(page.getByText('No client matches')).toHaveCount(0);
+});
+
 test('a search that shrinks the list under the scroll shows its rows at once', async ({ page }) => {
 	await scrollTableTo(page, 'bottom');
 	await expect(link(page, 'Zoe029 Zeta')).toBeVisible();
