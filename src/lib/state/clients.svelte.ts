@@ -161,7 +161,7 @@ export class ClientBook {
 		this.ready = true;
 		this.revision++;
 		this.#snapshot.schedule(this.#dbName);
-		whenIdle(() => this.#index.prepare(), 2_000);
+		this.#prepareSoon();
 	}
 
 	#preparing = false;
