@@ -34,6 +34,7 @@ import {
 	type ListSnapshot
 } from './list-snapshot';
 import { whenIdle } from './idle';
+import { SearchWarmUp } from './search-warm-up';
 import { salon } from './salon.svelte';
 
 /** The newest stamp in a card's clock: which write a version of the card reflects. */
@@ -165,15 +166,21 @@ export class ClientBook {
 	}
 
 	#preparing = false;
+	readonly #warmUp = new SearchWarmUp();
 
 	/** After a batch of changes: the search texts are re-joined (and the word-start lists rebuilt,
-	 *  if the batch dropped them) at an idle moment rather than in the next keystroke. */
+	 *  if the batch dropped them) at an idle moment rather than in the next keystroke; the first
+	 *  time, the search is then warmed up before a person types (search-warm-up.ts). */
 	#prepareSoon(): void {
 		if (this.#preparing) return;
 		this.#preparing = true;
 		whenIdle(() => {
 			this.#preparing = false;
 			this.#index.prepare();
+			this.#warmUp.start(
+				() => this.#index,
+				(id) => salon.categoryName(id)
+			);
 		}, 2_000);
 	}
 
@@ -185,6 +192,7 @@ export class ClientBook {
 		this.#started = null;
 		this.#index = this.#newIndex(this.#indexCountry);
 		this.#snapshot.cancel();
+		this.#warmUp.stop();
 		this.#boundary = null;
 		this.firstScreen = false;
 		this.ready = false;
@@ -287,6 +295,7 @@ export class ClientBook {
 	/** The clients matching `q`, sorted as asked. Reactive to client and category changes. */
 	query(q: ClientQuery): readonly Client[] {
 		void this.revision;
+		this.#warmUp.asked(q);
 		const country = salon.settings.defaultCountry;
 		if (country !== this.#indexCountry) {
 			// Phone search reads numbers in the salon's country: rebuild when it changes.
