@@ -34,6 +34,7 @@ import {
 	type ListSnapshot
 } from './list-snapshot';
 import { whenIdle } from './idle';
+import { QuietArrivals } from './quiet-arrivals';
 import { salon } from './salon.svelte';
 
 /** The newest stamp in a card's clock: which write a version of the card reflects. */
@@ -165,6 +166,20 @@ export class ClientBook {
 	}
 
 	#preparing = false;
+	/** Bulk batches of a first sync, announced once at its end (quiet-arrivals.ts). */
+	readonly #quiet = new QuietArrivals(() => this.#announce());
+
+	/** The sync reports a bootstrap of an empty device running or over. */
+	setBootstrapping(active: boolean): void {
+		this.#quiet.setBootstrapping(active);
+	}
+
+	#announce(): void {
+		this.revision++;
+		if (!this.ready) return;
+		this.#prepareSoon();
+		this.#snapshot.schedule(this.#dbName);
+	}
 
 	/** After a batch of changes: the search texts are re-joined (and the word-start lists rebuilt,
 	 *  if the batch dropped them) at an idle moment rather than in the next keystroke. */
@@ -185,6 +200,7 @@ export class ClientBook {
 		this.#started = null;
 		this.#index = this.#newIndex(this.#indexCountry);
 		this.#snapshot.cancel();
+		this.#quiet.reset();
 		this.#boundary = null;
 		this.firstScreen = false;
 		this.ready = false;
@@ -262,7 +278,9 @@ export class ClientBook {
 			}
 		}
 		if (upserts.length > 0) {
+			const quiet = this.#quiet.defer(upserts.length, this.#index.storedSize);
 			this.#index.upsertMany(upserts);
+			if (quiet) return;
 			changed = true;
 			if (this.ready) this.#prepareSoon();
 		}
