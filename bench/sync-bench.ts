@@ -28,6 +28,8 @@ export interface SyncBenchOptions {
 	size: number;
 	/** Edits timed from one browser to the other. */
 	edits: number;
+	/** Progress lines (each first sync's time, in order). */
+	log?: (line: string) => void;
 }
 
 const SYNC_TIMEOUT_MS = 300_000;
@@ -240,7 +242,7 @@ async function timedEdit(a: Page, b: Page, id: string, value: string): Promise<n
 	return seen - saved;
 }
 
-/** Seeds the server, times two first syncs into empty browsers, then `edits` edits from one
+/** Seeds the server, times three first syncs into empty browsers, then `edits` edits from one
  *  to the other. `peerFirstSync` times the peer's first sync of the same documents (seconds). */
 export async function runSyncBench(
 	opts: SyncBenchOptions,
@@ -258,13 +260,17 @@ export async function runSyncBench(
 	);
 	const contexts: BrowserContext[] = [];
 	try {
-		// Two fresh devices, one after the other so they do not share the CPU: both samples
-		// are first syncs, and the two then serve for the latency rounds.
+		// Three fresh devices, one after the other so they do not share the CPU: every sample is
+		// a first sync (three, so the median is one of them), and two then serve for the latency
+		// rounds.
 		const b = await firstSync(opts, owner, 'Bench B');
 		contexts.push(b.context);
 		const a = await firstSync(opts, owner, 'Bench A');
 		contexts.push(a.context);
-		const seconds = [b.ms / 1000, a.ms / 1000];
+		const c = await firstSync(opts, owner, 'Bench C');
+		await c.context.close();
+		const seconds = [b.ms / 1000, a.ms / 1000, c.ms / 1000];
+		opts.log?.(`sync: first syncs ${seconds.map((s) => s.toFixed(2)).join(' / ')} s, in order`);
 		const peer = peerFirstSync ? await peerFirstSync(docs) : undefined;
 		rows.push(
 			row(`first sync ${size} clients → empty browser`, 's', seconds, {

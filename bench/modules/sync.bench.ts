@@ -17,7 +17,8 @@ const sync: BenchModule = {
 				browser: ctx.browser,
 				baseUrl: ctx.baseUrl,
 				size,
-				edits: ctx.scale === 'full' ? 200 : 5
+				edits: ctx.scale === 'full' ? 200 : 5,
+				log: (line) => ctx.log(line)
 			},
 			async (docs) => {
 				ctx.log('sync: PouchDB peer…');

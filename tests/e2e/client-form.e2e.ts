@@ -9,7 +9,9 @@ async function createClient(page: Page, first: string, last: string, phone = '')
 	await page.getByLabel('Last name').fill(last);
 	if (phone) await page.getByLabel('Phone', { exact: true }).fill(phone);
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: `${first} ${last}` })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `${first} ${last}`, exact: true })
+	).toBeVisible();
 	return page.url();
 }
 

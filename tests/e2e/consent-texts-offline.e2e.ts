@@ -124,7 +124,9 @@ async function clientIn(page: Page, first: string, last: string): Promise<string
 	await gotoApp(page, `${path}/edit`);
 	await page.locator('#cf-language').selectOption('en');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: `${first} ${last}` })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `${first} ${last}`, exact: true })
+	).toBeVisible();
 	return path;
 }
 

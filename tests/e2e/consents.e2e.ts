@@ -69,7 +69,9 @@ test('a client signs three consents on the tablet; reception sees them with the 
 	await desk.getByLabel('Last name').fill('Rossi');
 	await desk.locator('#cf-language').selectOption('pt');
 	await desk.getByRole('button', { name: 'Save' }).click();
-	await expect(desk.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
+	await expect(
+		desk.getByRole('heading', { level: 1, name: 'Maria Rossi', exact: true })
+	).toBeVisible();
 	const cardPath = new URL(desk.url()).pathname;
 	await expect(
 		desk.getByRole('heading', { name: 'No consent to the processing of personal data' })

@@ -20,7 +20,9 @@ test('the creation warning appears while typing a known phone; "different person
 	await page.getByRole('button', { name: /different person/ }).click();
 	await expect(warning).not.toContainText('Possible duplicate');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Giulia Verdi' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Giulia Verdi', exact: true })
+	).toBeVisible();
 
 	// Never proposed again: not in the queue, not after a reload.
 	await gotoApp(page, '/duplicates');

@@ -119,7 +119,9 @@ test('the owner turns encryption on: no plaintext in IndexedDB, the card shows i
 		await owner.page.getByLabel('Allergies', { exact: true }).fill(ALLERGY);
 		await owner.page.getByRole('button', { name: 'Add allergy' }).click();
 		await owner.page.getByRole('button', { name: 'Save' }).click();
-		await expect(owner.page.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
+		await expect(
+			owner.page.getByRole('heading', { level: 1, name: 'Maria Rossi', exact: true })
+		).toBeVisible();
 		await addNote(owner.page, NOTE);
 		await gotoApp(owner.page, cardPath);
 		await expect(owner.page.getByText(ALLERGY)).toBeVisible();

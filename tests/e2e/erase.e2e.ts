@@ -63,7 +63,9 @@ test('erase on the owner device removes the client from a device that was offlin
 		await waitForAppReady(tb);
 		await tb.getByLabel('Phone', { exact: true }).fill('333 9876543');
 		await tb.getByRole('button', { name: 'Save' }).click();
-		await expect(tb.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
+		await expect(
+			tb.getByRole('heading', { level: 1, name: 'Maria Rossi', exact: true })
+		).toBeVisible();
 		await expect(tb.getByText(/333\s?987\s?6543/).first()).toBeVisible();
 
 		// The owner opens the card: the erase dialog asks for the name (axe-clean).

@@ -81,7 +81,9 @@ test('bad files are refused with a clear message; notes and files go into the cl
 	await page.getByLabel('First name').fill('Bianca');
 	await page.getByLabel('Last name').fill('Neri');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Bianca Neri' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Bianca Neri', exact: true })
+	).toBeVisible();
 	const cardPath = new URL(page.url()).pathname;
 	await page.getByLabel('Choose a file').setInputFiles({
 		name: 'invoice.exe',
@@ -182,7 +184,9 @@ test('notes, the alert and before/after photos sync between an offline tablet an
 		await r.getByLabel('First name').fill('Maria');
 		await r.getByLabel('Last name').fill('Rossi');
 		await r.getByRole('button', { name: 'Save' }).click();
-		await expect(r.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
+		await expect(
+			r.getByRole('heading', { level: 1, name: 'Maria Rossi', exact: true })
+		).toBeVisible();
 		const path = new URL(r.url()).pathname;
 		await expect(tb.getByRole('link', { name: 'Maria Rossi', exact: true })).toBeVisible();
 		await gotoApp(tb, path);

@@ -66,7 +66,9 @@ test('a therapist device sees masked contacts and no export; reception sees the 
 		await th.getByLabel('Allergies', { exact: true }).fill('Latex');
 		await th.getByRole('button', { name: 'Add allergy' }).click();
 		await th.getByRole('button', { name: 'Save' }).click();
-		await expect(th.getByRole('heading', { level: 1, name: 'Maria R.' })).toBeVisible();
+		await expect(
+			th.getByRole('heading', { level: 1, name: 'Maria R.', exact: true })
+		).toBeVisible();
 
 		// Reception: the full card (with the therapist's allergy, the real surname and phone
 		// untouched), the call link and the export button.

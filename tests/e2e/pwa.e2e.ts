@@ -113,7 +113,7 @@ test.describe('service worker', () => {
 			await page.getByLabel('Last name').fill('Offline');
 			await page.getByLabel('Phone', { exact: true }).fill('347 765 4321');
 			await page.getByRole('button', { name: 'Save' }).click();
-			const name = page.getByRole('heading', { level: 1, name: 'Lucia Offline' });
+			const name = page.getByRole('heading', { level: 1, name: 'Lucia Offline', exact: true });
 			await expect(name).toBeVisible();
 			const card = page.url();
 			expect(card).toMatch(/\/clients\/[0-9a-f-]{36}/);

@@ -38,7 +38,9 @@ test('adds a category with a colour and a source, and the form offers them', asy
 	await page.getByRole('button', { name: 'Bridal' }).click();
 	await page.getByLabel('Acquisition source').selectOption({ label: 'Instagram' });
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Carla Fontana' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Carla Fontana', exact: true })
+	).toBeVisible();
 	await expect(page.locator('.badges')).toContainText('Bridal');
 	await expect(page.getByRole('region', { name: 'Salon' })).toContainText('Instagram');
 });
@@ -64,7 +66,9 @@ test('a required phone makes the form refuse a client without one', async ({ pag
 
 	await phone.fill('+39 347 765 4321');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Nadia Russo' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Nadia Russo', exact: true })
+	).toBeVisible();
 });
 
 test('switching the language to Italiano shows Italian labels, and it is remembered', async ({

@@ -94,7 +94,9 @@ test('a clock far in the future is refused with a clear reason and the edit stay
 		await waitForAppReady(page);
 		await page.getByLabel('Phone', { exact: true }).fill('333 7654321');
 		await page.getByRole('button', { name: 'Save' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Maria Rossi', exact: true })
+		).toBeVisible();
 
 		await expect(syncIndicator(page)).toHaveAttribute('data-sync-kind', 'error');
 		await expect(syncIndicator(page).getByRole('status')).toHaveText(

@@ -20,7 +20,9 @@ async function createClient(page: Page, first: string, last: string, extra?: () 
 	await page.getByLabel('Last name').fill(last);
 	await extra?.();
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: `${first} ${last}` })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `${first} ${last}`, exact: true })
+	).toBeVisible();
 	return new URL(page.url()).pathname;
 }
 

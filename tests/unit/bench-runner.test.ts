@@ -26,7 +26,10 @@ describe('bench runner', () => {
 
 	it('summarises samples into median, p95 and max', () => {
 		const s = summarize([...Array(100).keys()].map((i) => i + 1).reverse());
-		expect(s).toEqual({ n: 100, p50: 50, p95: 95, max: 100 });
+		expect(s).toEqual({ n: 100, p50: 50.5, p95: 95, max: 100 });
+		expect(summarize([3, 1, 2]).p50).toBe(2);
+		// Two samples: their mean, never the faster one alone.
+		expect(summarize([11, 9.5])).toEqual({ n: 2, p50: 10.25, p95: 11, max: 11 });
 		expect(Number.isNaN(summarize([]).p50)).toBe(true);
 	});
 
