@@ -62,6 +62,8 @@ export interface ReplicationHooks {
 	onRemoteStamp?(stamp: Hlc): void;
 	/** This device's record as the server knows it (its location may have been changed). */
 	onDevice?(device: Device): void;
+	/** A bootstrap of empty collections (bootstrap.ts) started (true) or is over (false). */
+	onBootstrapping?(active: boolean): void;
 }
 
 export interface Replication {
@@ -255,6 +257,7 @@ export function startReplication(
 			isStopped: () => stopped,
 			onBootstrapping: (active) => {
 				bootstrapping = active;
+				hooks.onBootstrapping?.(active);
 				reportActive();
 			}
 		}).then(() => tally.recountAll());

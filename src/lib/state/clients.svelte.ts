@@ -34,6 +34,7 @@ import {
 	type ListSnapshot
 } from './list-snapshot';
 import { whenIdle } from './idle';
+import { QuietArrivals } from './quiet-arrivals';
 import { SearchWarmUp } from './search-warm-up';
 import { salon } from './salon.svelte';
 
@@ -167,6 +168,20 @@ export class ClientBook {
 
 	#preparing = false;
 	readonly #warmUp = new SearchWarmUp();
+	/** Bulk batches of a first sync, announced once at its end (quiet-arrivals.ts). */
+	readonly #quiet = new QuietArrivals(() => this.#announce());
+
+	/** The sync reports a bootstrap of an empty device running or over. */
+	setBootstrapping(active: boolean): void {
+		this.#quiet.setBootstrapping(active);
+	}
+
+	#announce(): void {
+		this.revision++;
+		if (!this.ready) return;
+		this.#prepareSoon();
+		this.#snapshot.schedule(this.#dbName);
+	}
 
 	/** After a batch of changes: the search texts are re-joined (and the word-start lists rebuilt,
 	 *  if the batch dropped them) at an idle moment rather than in the next keystroke; the first
@@ -193,6 +208,7 @@ export class ClientBook {
 		this.#index = this.#newIndex(this.#indexCountry);
 		this.#snapshot.cancel();
 		this.#warmUp.stop();
+		this.#quiet.reset();
 		this.#boundary = null;
 		this.firstScreen = false;
 		this.ready = false;
@@ -270,7 +286,9 @@ export class ClientBook {
 			}
 		}
 		if (upserts.length > 0) {
+			const quiet = this.#quiet.defer(upserts.length, this.#index.storedSize);
 			this.#index.upsertMany(upserts);
+			if (quiet) return;
 			changed = true;
 			if (this.ready) this.#prepareSoon();
 		}

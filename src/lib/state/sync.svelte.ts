@@ -146,6 +146,8 @@ export class SyncState {
 			onLeader: () => this.tracker.becomeLeader(),
 			onUnauthorized: () => void this.#wipe(),
 			onRemoteStamp: (stamp) => deviceClock().receive(stamp),
+			// The client book holds a first sync's pages back until it ends (quiet-arrivals.ts).
+			onBootstrapping: (active) => clientBook.setBootstrapping(active),
 			onDevice: (device) => {
 				if (device.id === this.credentials?.deviceId) this.#setOwnDevice(device);
 			}

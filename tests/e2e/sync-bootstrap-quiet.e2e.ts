@@ -1,0 +1,90 @@
+// A first sync of more than one bootstrap page (5,000 cards) in real Chromium against the real
+// sync server: the client book takes the pages after the first quietly and announces them when
+// the bootstrap ends (src/lib/state/quiet-arrivals.ts). The list open during the pairing must
+// end showing every card — its count, and a card of the last page found by search — without a
+// reload; were the end never announced, it would stay at the first page's 5,000.
+import { expect, test, type Page } from '@playwright/test';
+import { wireBatches } from '../../bench/sync-bench';
+import { expectNoSeriousA11yViolations, gotoApp, newDevice, syncIndicator } from './support';
+
+const CARDS = 5_400; // a full page of 5,000, then one of 400 (held back, then announced)
+
+async function api(page: Page, path: string, body: unknown, token?: string): Promise<unknown> {
+	const res = await page.request.post(`/api/v1${path}`, {
+		data: body,
+		headers: token ? { Authorization: `Bearer ${token}` } : {}
+	});
+	expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+	return res.json();
+}
+
+/** Bench cards made distinct (own names, no contacts or codes), so none merges as a duplicate
+ *  and the list's count is the number of cards. */
+function distinctCards(count: number): Record<string, unknown>[] {
+	return wireBatches(count)
+		.flat()
+		.map((doc, i) => {
+			const { sets: _sets, ...rest } = doc;
+			const firstName = `Quiet${String(i).padStart(4, '0')}`;
+			const lastName = `Card${String(i).padStart(4, '0')}`;
+			return {
+				...rest,
+				firstName,
+				lastName,
+				sortName: `${lastName} ${firstName}`.toLowerCase(),
+				phones: [],
+				emails: [],
+				fiscalCode: '',
+				nationalId: ''
+			};
+		});
+}
+
+test('a first sync of several pages ends with every card in the list open during it', async ({
+	browser
+}) => {
+	test.setTimeout(240_000);
+	const tablet = await newDevice(browser);
+	const tb = tablet.page;
+	try {
+		await gotoApp(tb, '/pair');
+		const owner = (await api(tb, '/salons', {
+			salonName: 'Salone Quieto',
+			deviceName: 'Seeder'
+		})) as { salonId: string; token: string };
+		const cards = distinctCards(CARDS);
+		for (let i = 0; i < cards.length; i += 200) {
+			const rows = cards
+				.slice(i, i + 200)
+				.map((doc) => ({ assumedMasterState: null, newDocumentState: doc }));
+			await api(tb, `/salons/${owner.salonId}/clients/push`, { rows }, owner.token);
+		}
+		const code = (
+			(await api(tb, `/salons/${owner.salonId}/pairing-codes`, {}, owner.token)) as {
+				code: string;
+			}
+		).code;
+
+		await gotoApp(tb, `/pair?code=${code}&bench=1`);
+		await tb.getByRole('textbox', { name: 'Device name' }).first().fill('Tablet');
+		await tb.getByRole('button', { name: 'Connect' }).click();
+		await expect(tb).toHaveURL(/\/clients/);
+		await expect(syncIndicator(tb)).toHaveAttribute('data-sync-kind', 'synced', {
+			timeout: 120_000
+		});
+		await expect
+			.poll(() => tb.evaluate(() => window.__schedarioBench?.storedCount() ?? -1))
+			.toBe(CARDS);
+		// The list shows the whole book, not the first page only.
+		await expect(tb.locator('p.count[role="status"]')).toHaveText('5,400 clients');
+		const last = cards.at(-1) as { firstName: string; lastName: string };
+		await tb.getByRole('searchbox').first().fill(last.firstName);
+		await expect(
+			tb.getByRole('link', { name: `${last.firstName} ${last.lastName}` }).first()
+		).toBeVisible();
+		await expect(tb.locator('p.count[role="status"]')).toHaveText('1 client');
+		await expectNoSeriousA11yViolations(tb);
+	} finally {
+		await tablet.context.close();
+	}
+});
