@@ -83,12 +83,23 @@ describe('rowWindow', () => {
 						return;
 					}
 					for (const i of shown) expect(i >= start && i < end).toBe(true);
-					const first = shown[0] ?? start;
+					// A viewport with no height shows no row, and the window still holds the one at
+					// the (clamped) scroll offset, as before the viewport is measured.
+					const top = Math.min(Math.max(0, v.scrollTop), maxScrollTop(r, v));
+					const atTop = Math.min(length - 1, Math.floor(top / r.rowHeight));
+					const first = shown[0] ?? atTop;
 					const last = shown.at(-1) ?? first;
 					expect(first - start).toBeLessThanOrEqual(overscan);
 					expect(end - 1 - last).toBeLessThanOrEqual(overscan);
 				}
-			)
+			),
+			// Scrolled down a list, in a viewport of no height (found by earlier runs).
+			{
+				examples: [
+					[437, 22620, 0, 0, 1],
+					[2469, 128284, 0, 0, 1]
+				]
+			}
 		);
 	});
 });
