@@ -74,6 +74,19 @@ export class GroupedClientIndex {
 		return this.#inner.query(q, ctx);
 	}
 
+	/** `query` without touching what it keeps for the list's next keystroke (search.ts). */
+	queryAside(
+		q: ClientQuery,
+		ctx: { categoryName?: (id: string) => string } = {}
+	): readonly Client[] {
+		return this.#inner.queryAside(q, ctx);
+	}
+
+	/** A card shown at about `fraction` (0–1) of the index's slots, for the warm-up's texts. */
+	sample(fraction: number): Client | undefined {
+		return this.#inner.sample(fraction);
+	}
+
 	/** Readies the search for its first keystroke (search.ts › prepare). */
 	prepare(): void {
 		this.#inner.prepare();

@@ -35,6 +35,7 @@ import {
 } from './list-snapshot';
 import { whenIdle } from './idle';
 import { QuietArrivals } from './quiet-arrivals';
+import { SearchWarmUp } from './search-warm-up';
 import { salon } from './salon.svelte';
 
 /** The newest stamp in a card's clock: which write a version of the card reflects. */
@@ -166,6 +167,7 @@ export class ClientBook {
 	}
 
 	#preparing = false;
+	readonly #warmUp = new SearchWarmUp();
 	/** Bulk batches of a first sync, announced once at its end (quiet-arrivals.ts). */
 	readonly #quiet = new QuietArrivals(() => this.#announce());
 
@@ -182,13 +184,18 @@ export class ClientBook {
 	}
 
 	/** After a batch of changes: the search texts are re-joined (and the word-start lists rebuilt,
-	 *  if the batch dropped them) at an idle moment rather than in the next keystroke. */
+	 *  if the batch dropped them) at an idle moment rather than in the next keystroke; the first
+	 *  time, the search is then warmed up before a person types (search-warm-up.ts). */
 	#prepareSoon(): void {
 		if (this.#preparing) return;
 		this.#preparing = true;
 		whenIdle(() => {
 			this.#preparing = false;
 			this.#index.prepare();
+			this.#warmUp.start(
+				() => this.#index,
+				(id) => salon.categoryName(id)
+			);
 		}, 2_000);
 	}
 
@@ -200,6 +207,7 @@ export class ClientBook {
 		this.#started = null;
 		this.#index = this.#newIndex(this.#indexCountry);
 		this.#snapshot.cancel();
+		this.#warmUp.stop();
 		this.#quiet.reset();
 		this.#boundary = null;
 		this.firstScreen = false;
@@ -305,6 +313,7 @@ export class ClientBook {
 	/** The clients matching `q`, sorted as asked. Reactive to client and category changes. */
 	query(q: ClientQuery): readonly Client[] {
 		void this.revision;
+		this.#warmUp.asked(q);
 		const country = salon.settings.defaultCountry;
 		if (country !== this.#indexCountry) {
 			// Phone search reads numbers in the salon's country: rebuild when it changes.
