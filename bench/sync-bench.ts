@@ -18,6 +18,7 @@ import {
 import { SORT_NAME_MAX } from '../src/lib/db/schemas/client.schema';
 import { generateClientFields } from '../tests/fixtures/clients';
 import { row } from './stats';
+import { waitForQuietBrowser } from './quiet';
 import type { BenchRow } from './types';
 
 export interface SyncBenchOptions {
@@ -148,6 +149,8 @@ export async function firstSync(
 	owner: DeviceTokenResponse,
 	deviceName: string
 ): Promise<{ context: BrowserContext; page: Page; ms: number }> {
+	// Each device's first sync on its own, as on a salon's separate tablets (bench/quiet.ts).
+	await waitForQuietBrowser(opts.browser, opts.log);
 	const code = await pairingCode(opts.baseUrl, owner);
 	const context = await opts.browser.newContext({ viewport: { width: 1366, height: 900 } });
 	// tsx compiles this file with esbuild's keepNames, so functions passed to page.evaluate call

@@ -4,6 +4,7 @@
 // visible on another, over 200 edits.
 import { MAX_PULL_LIMIT } from '../../src/lib/domain/sync-protocol';
 import { pouchFirstSync, startPouchServer } from '../pouchdb-peer';
+import { waitForQuietBrowser } from '../quiet';
 import { runSyncBench } from '../sync-bench';
 import type { BenchModule } from '../types';
 
@@ -27,6 +28,7 @@ const sync: BenchModule = {
 					// The same page size as our pull (PouchDB's default is 100), two fresh browsers.
 					const seconds: number[] = [];
 					for (let i = 0; i < 2; i++) {
+						await waitForQuietBrowser(ctx.browser, (line) => ctx.log(line));
 						seconds.push(await pouchFirstSync(ctx.browser, peer, docs.length, MAX_PULL_LIMIT));
 					}
 					return { name: 'PouchDB 9 (express-pouchdb)', seconds };

@@ -8,6 +8,7 @@ import { shellScripts } from '../../bench/modules/startup.bench';
 import { loadModules } from '../../bench/run';
 import { formatTable, isWellFormed, ratio, row, summarize } from '../../bench/stats';
 import { sizeFor } from '../../bench/context';
+import { cpuBetween } from '../../bench/quiet';
 
 describe('bench runner', () => {
 	it('loads every bench/modules/*.bench.ts as a named module, in order', async () => {
@@ -64,5 +65,20 @@ describe('bench runner', () => {
 		const html = `<link href="/a.js" rel="modulepreload"><link rel="modulepreload" href="/b.js">
 			<link href="/c.css" rel="stylesheet"><script>import("/a.js"); import("/d.js")</script>`;
 		expect(shellScripts(html).sort()).toEqual(['/a.js', '/b.js', '/d.js']);
+	});
+
+	it('counts the CPU used between two samples by the processes alive in both', () => {
+		const before = new Map([
+			[1, 10],
+			[2, 5],
+			[3, 7]
+		]);
+		// Process 3 exited (its time must not count as negative), 4 started (no baseline).
+		const after = new Map([
+			[1, 10.5],
+			[2, 5.25],
+			[4, 30]
+		]);
+		expect(cpuBetween(before, after)).toBe(0.75);
 	});
 });

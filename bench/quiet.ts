@@ -1,0 +1,65 @@
+// Waits until the bench's Chromium is quiet before a timed first sync. The browser process is
+// shared by every context, so a device that just finished its own first sync (its page preparing
+// the search texts, writing the list snapshot; IndexedDB compacting 50,000 fresh rows in the
+// browser process) would otherwise run on the next device's time: the three first syncs came out
+// slower one after the other (9.2 / 10.5 / 11.3 s). A salon's devices are separate machines.
+import type { Browser, CDPSession } from '@playwright/test';
+
+/** Quiet: all Chromium processes together used less than this share of one core … */
+const QUIET_SHARE = 0.05;
+/** … over a window this long. */
+const WINDOW_MS = 1_000;
+const POLL_MS = 250;
+/** A browser that never settles gets the timed work anyway; the log says so. */
+const GIVE_UP_MS = 60_000;
+
+type ProcessInfo = { processInfo: { id: number; cpuTime: number }[] };
+
+async function cpuByProcess(cdp: CDPSession): Promise<Map<number, number>> {
+	const info = (await cdp.send('SystemInfo.getProcessInfo')) as unknown as ProcessInfo;
+	return new Map(info.processInfo.map((p) => [p.id, p.cpuTime]));
+}
+
+/** CPU seconds used between two samples by the processes alive in both. */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+	let used = 0;
+	for (const [id, cpu] of after) {
+		const was = before.get(id);
+		if (was !== undefined) used += Math.max(0, cpu - was);
+	}
+	return used;
+}
+
+/** Resolves once the browser's processes have been quiet for a whole window; returns the ms
+ *  waited (or GIVE_UP_MS, and `log` is told, when they never were). */
+export async function waitForQuietBrowser(
+	browser: Browser,
+	log: (line: string) => void = () => {}
+): Promise<number> {
+	const cdp = await browser.newBrowserCDPSession();
+	const started = performance.now();
+	try {
+		const samples: { at: number; cpu: Map<number, number> }[] = [];
+		for (;;) {
+			const at = performance.now();
+			samples.push({ at, cpu: await cpuByProcess(cdp) });
+			while (samples.length > 1 && at - (samples[1] as { at: number }).at >= WINDOW_MS) {
+				samples.shift();
+			}
+			const first = samples[0] as { at: number; cpu: Map<number, number> };
+			const span = at - first.at;
+			if (span >= WINDOW_MS) {
+				const share =
+					cpuBetween(first.cpu, samples[samples.length - 1]?.cpu ?? first.cpu) / (span / 1000);
+				if (share < QUIET_SHARE) return at - started;
+			}
+			if (at - started > GIVE_UP_MS) {
+				log(`browser still busy after ${GIVE_UP_MS / 1000} s: timing anyway`);
+				return GIVE_UP_MS;
+			}
+			await new Promise((r) => setTimeout(r, POLL_MS));
+		}
+	} finally {
+		await cdp.detach();
+	}
+}
