@@ -8,16 +8,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bootstrapCollection, type BootstrapPage } from '$lib/db/bootstrap';
 import { createSchedarioDatabase, type SchedarioDatabase } from '$lib/db/database';
-import { clientSchema, type Client } from '$lib/domain/client';
+import { clientSchema } from '$lib/domain/client';
 import { isWireClient } from '$lib/domain/client-wire-check';
 import { HybridClock } from '$lib/domain/hlc';
 import { newDeviceId } from '$lib/domain/ids';
-import { DEFAULT_SORT, NO_FILTERS, SORT_COLUMNS, type ClientQuery } from '$lib/domain/query';
 import { stampWrite } from '$lib/domain/stamp';
 import { ClientBook } from '$lib/state/clients.svelte';
 import { QUIET_MIN_BATCH } from '$lib/state/quiet-arrivals';
 import { salon } from '$lib/state/salon.svelte';
 import { generateClientFields } from '../fixtures/clients';
+import { ids, listQuery, listQuestions } from '../fixtures/search-books';
 import { storage } from './bootstrap-support';
 
 const open: SchedarioDatabase[] = [];
@@ -52,24 +52,8 @@ function wireCards(count: number): Record<string, unknown>[] {
 	});
 }
 
-function q(over: Partial<ClientQuery> = {}): ClientQuery {
-	return { text: '', filters: NO_FILTERS, sort: DEFAULT_SORT, today: '2026-11-24', ...over };
-}
-
-/** Every question the list can ask that tells two books apart. */
-function questions(): ClientQuery[] {
-	const out: ClientQuery[] = [];
-	for (const column of SORT_COLUMNS) {
-		for (const direction of ['asc', 'desc'] as const) out.push(q({ sort: { column, direction } }));
-	}
-	out.push(q({ filters: { ...NO_FILTERS, archived: 'all' } }));
-	out.push(q({ filters: { ...NO_FILTERS, archived: 'archived' } }));
-	out.push(q({ filters: { ...NO_FILTERS, blacklisted: true } }));
-	for (const text of ['ma', 'ross', '333', 'a b', 'zzzz']) out.push(q({ text }));
-	return out;
-}
-
-const ids = (list: readonly Client[]) => list.map((c) => c.id);
+const q = listQuery;
+const questions = listQuestions;
 
 describe('the client book during a first sync', () => {
 	it('announces the first page, holds the next bulk pages back, and ends like a fresh load', async () => {

@@ -14,7 +14,7 @@ import { GroupedClientIndex } from '$lib/domain/grouped-index';
 import { HybridClock } from '$lib/domain/hlc';
 import { newDeviceId } from '$lib/domain/ids';
 import { writeLink, type Link } from '$lib/domain/links';
-import { DEFAULT_SORT, NO_FILTERS, SORT_COLUMNS, type ClientQuery } from '$lib/domain/query';
+import { NO_FILTERS } from '$lib/domain/query';
 import {
 	isDefaultQuery,
 	loadFirstScreen,
@@ -26,6 +26,7 @@ import { ClientBook } from '$lib/state/clients.svelte';
 import { linksKey, SnapshotKeeper, validCount } from '$lib/state/list-snapshot';
 import { salon } from '$lib/state/salon.svelte';
 import { generateClientFields } from '../fixtures/clients';
+import { ids, listQuery, listQuestions } from '../fixtures/search-books';
 
 const open: SchedarioDatabase[] = [];
 const books: ClientBook[] = [];
@@ -41,24 +42,8 @@ const deviceId = newDeviceId();
 const clock = new HybridClock(deviceId);
 const ctx = { clock, deviceId, author: '' };
 
-function q(over: Partial<ClientQuery> = {}): ClientQuery {
-	return { text: '', filters: NO_FILTERS, sort: DEFAULT_SORT, today: '2026-11-24', ...over };
-}
-
-/** Every question the list can ask that tells two indexes apart. */
-function questions(): ClientQuery[] {
-	const out: ClientQuery[] = [];
-	for (const column of SORT_COLUMNS) {
-		for (const direction of ['asc', 'desc'] as const) out.push(q({ sort: { column, direction } }));
-	}
-	out.push(q({ filters: { ...NO_FILTERS, archived: 'all' } }));
-	out.push(q({ filters: { ...NO_FILTERS, archived: 'archived' } }));
-	out.push(q({ filters: { ...NO_FILTERS, blacklisted: true } }));
-	for (const text of ['ma', 'ross', '333', 'a b', 'zzzz']) out.push(q({ text }));
-	return out;
-}
-
-const ids = (list: readonly Client[]) => list.map((c) => c.id);
+const q = listQuery;
+const questions = listQuestions;
 
 /** A book of `count` generated cards with archived, blacklisted and deleted ones and two merged
  *  groups, one of whose view takes a first name that sorts before everyone else. */

@@ -4,29 +4,14 @@
 // array it already gave out.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyClientFields, type Client } from '../../src/lib/domain/client';
+import { type Client } from '../../src/lib/domain/client';
 import { sortNameOf } from '../../src/lib/domain/normalize';
 import { NO_FILTERS, type ClientFilters, type SortSpec } from '../../src/lib/domain/query';
 import { ClientSearchIndex } from '../../src/lib/domain/search';
 import { shareStamps } from '../../src/lib/domain/share-stamps';
-import { generateClientFields } from '../fixtures/clients';
+import { ids, searchableCards } from '../fixtures/search-books';
 
-const cards: Client[] = generateClientFields(400, { seed: 7 }).map((fields, i) => {
-	const f = { ...emptyClientFields(), ...fields };
-	return {
-		...f,
-		id: `r${String(i).padStart(4, '0')}`,
-		sortName: sortNameOf(f),
-		createdAt: 1e12 + i,
-		createdBy: 'test',
-		updatedAt: 0,
-		clock: {},
-		archived: i % 11 === 0,
-		blacklisted: i % 17 === 0
-	};
-});
-
-const ids = (clients: readonly Client[]) => clients.map((c) => c.id);
+const cards: Client[] = searchableCards(400, 7, 'r');
 
 /** What a person types: prefixes, narrowing and widening, a clear, then another text. */
 const TEXTS = ['', 'm', 'ma', 'mar', 'mari', 'ro', 'ross', 'r', '3', '33', '333', 'a', 'gm', 'x'];

@@ -5,31 +5,16 @@
 // really reach every kind of needle (else it warms nothing).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyClientFields, type Client } from '../../src/lib/domain/client';
+import { type Client } from '../../src/lib/domain/client';
 import { GroupedClientIndex } from '../../src/lib/domain/grouped-index';
 import { sortNameOf } from '../../src/lib/domain/normalize';
 import { NO_FILTERS, type ClientFilters, type SortSpec } from '../../src/lib/domain/query';
 import { ClientSearchIndex, matchesText, parseSearchText } from '../../src/lib/domain/search';
 import { warmTexts } from '../../src/lib/domain/search-warm';
 import { SearchWarmUp, startWarmUp } from '../../src/lib/state/search-warm-up';
-import { generateClientFields } from '../fixtures/clients';
+import { ids, searchableCards } from '../fixtures/search-books';
 
-const cards: Client[] = generateClientFields(300, { seed: 5 }).map((fields, i) => {
-	const f = { ...emptyClientFields(), ...fields };
-	return {
-		...f,
-		id: `h${String(i).padStart(4, '0')}`,
-		sortName: sortNameOf(f),
-		createdAt: 1e12 + i,
-		createdBy: 'test',
-		updatedAt: 0,
-		clock: {},
-		archived: i % 11 === 0,
-		blacklisted: i % 17 === 0
-	};
-});
-
-const ids = (clients: readonly Client[]) => clients.map((c) => c.id);
+const cards: Client[] = searchableCards(300, 5, 'h');
 
 /** A card with every searchable value: name, e-mail, phone and fidelity card. */
 const full = cards.find((c) => c.emails.length > 0 && c.phones.length > 0 && c.fidelityCardNumber);
