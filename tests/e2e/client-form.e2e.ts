@@ -134,7 +134,9 @@ test('edits a field; blacklists with a required reason; archives and restores', 
 	await expect(page.getByLabel('Phone', { exact: true })).toHaveValue('3471234567');
 	await page.getByLabel('Profession').fill('Architect');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Marta Neri' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Marta Neri', exact: true })
+	).toBeVisible();
 	await expect(page.getByText('Architect')).toBeVisible();
 
 	// Blacklist: the reason is required.

@@ -3,32 +3,21 @@
 // refuses to erase while offline, then erases with the typed name; when the tablet reconnects its
 // stale edit is refused, the client disappears from its list and card, and the server holds only
 // the erased tombstone. Nothing is mocked: two browser contexts, real IndexedDB, real server.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
 	createClient,
 	createSalonOn,
+	deviceCredentials,
 	expectNoSeriousA11yViolations,
 	gotoApp,
 	newDevice,
 	pairWithCode,
+	serverClients,
 	showPairingCode,
 	syncIndicator,
 	waitForAppReady,
 	waitForServiceWorkerControl
 } from './support';
-
-/** The clients the server holds for this device's salon, read with its own token. */
-async function serverClients(page: Page): Promise<Array<Record<string, unknown>>> {
-	const creds = await page.evaluate(() =>
-		JSON.parse(localStorage.getItem('schedario.sync') ?? '{}')
-	);
-	const res = await page.request.post(`/api/v1/salons/${creds.salonId}/clients/pull`, {
-		headers: { Authorization: `Bearer ${creds.token}` },
-		data: { checkpoint: null, limit: 1000 }
-	});
-	expect(res.status()).toBe(200);
-	return (await res.json()).documents;
-}
 
 test('erase on the owner device removes the client from a device that was offline', async ({
 	browser
@@ -93,7 +82,9 @@ test('erase on the owner device removes the client from a device that was offlin
 		);
 		await owner.context.setOffline(false);
 		await expect(syncIndicator(o)).toHaveAttribute('data-sync-kind', 'synced');
-		expect((await serverClients(o)).find((d) => d.id === id)).toMatchObject({ lastName: 'Rossi' });
+		expect(
+			(await serverClients(o, await deviceCredentials(o))).find((d) => d.id === id)
+		).toMatchObject({ lastName: 'Rossi' });
 
 		// Online, the typed name erases: the card closes with a notice.
 		await dialog.getByRole('button', { name: 'Erase permanently' }).click();
@@ -114,7 +105,7 @@ test('erase on the owner device removes the client from a device that was offlin
 		await expect(tb.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toHaveCount(0);
 
 		// The server holds only the erased tombstone: no name, no phone, old or new.
-		const stored = (await serverClients(o)).find((d) => d.id === id)!;
+		const stored = (await serverClients(o, await deviceCredentials(o))).find((d) => d.id === id)!;
 		expect(stored._deleted).toBe(true);
 		expect(Object.keys(stored.clock as object).sort()).toEqual(['_deleted', '_erased']);
 		const json = JSON.stringify(stored);

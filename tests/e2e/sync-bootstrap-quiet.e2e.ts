@@ -3,20 +3,19 @@
 // the bootstrap ends (src/lib/state/quiet-arrivals.ts). The list open during the pairing must
 // end showing every card — its count, and a card of the last page found by search — without a
 // reload; were the end never announced, it would stay at the first page's 5,000.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { wireBatches } from '../../bench/sync-bench';
-import { expectNoSeriousA11yViolations, gotoApp, newDevice, syncIndicator } from './support';
+import {
+	expectNoSeriousA11yViolations,
+	gotoApp,
+	newDevice,
+	pairWithCode,
+	pairingCodeOf,
+	pushDocs,
+	seedSalon
+} from './support';
 
 const CARDS = 5_400; // a full page of 5,000, then one of 400 (held back, then announced)
-
-async function api(page: Page, path: string, body: unknown, token?: string): Promise<unknown> {
-	const res = await page.request.post(`/api/v1${path}`, {
-		data: body,
-		headers: token ? { Authorization: `Bearer ${token}` } : {}
-	});
-	expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-	return res.json();
-}
 
 /** Bench cards made distinct (own names, no contacts or codes), so none merges as a duplicate
  *  and the list's count is the number of cards. */
@@ -48,30 +47,12 @@ test('a first sync of several pages ends with every card in the list open during
 	const tb = tablet.page;
 	try {
 		await gotoApp(tb, '/pair');
-		const owner = (await api(tb, '/salons', {
-			salonName: 'Salone Quieto',
-			deviceName: 'Seeder'
-		})) as { salonId: string; token: string };
+		const owner = await seedSalon(tb, 'Salone Quieto');
 		const cards = distinctCards(CARDS);
-		for (let i = 0; i < cards.length; i += 200) {
-			const rows = cards
-				.slice(i, i + 200)
-				.map((doc) => ({ assumedMasterState: null, newDocumentState: doc }));
-			await api(tb, `/salons/${owner.salonId}/clients/push`, { rows }, owner.token);
-		}
-		const code = (
-			(await api(tb, `/salons/${owner.salonId}/pairing-codes`, {}, owner.token)) as {
-				code: string;
-			}
-		).code;
+		await pushDocs(tb, owner, 'clients', cards);
+		const code = await pairingCodeOf(tb, owner);
 
-		await gotoApp(tb, `/pair?code=${code}&bench=1`);
-		await tb.getByRole('textbox', { name: 'Device name' }).first().fill('Tablet');
-		await tb.getByRole('button', { name: 'Connect' }).click();
-		await expect(tb).toHaveURL(/\/clients/);
-		await expect(syncIndicator(tb)).toHaveAttribute('data-sync-kind', 'synced', {
-			timeout: 120_000
-		});
+		await pairWithCode(tb, code, 'Tablet', { bench: true, timeout: 120_000 });
 		await expect
 			.poll(() => tb.evaluate(() => window.__schedarioBench?.storedCount() ?? -1))
 			.toBe(CARDS);

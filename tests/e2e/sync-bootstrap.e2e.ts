@@ -15,6 +15,11 @@ import {
 	createClient,
 	gotoApp,
 	newDevice,
+	pairWithCode,
+	pairingCodeOf,
+	pushDocs,
+	seedSalon,
+	serverClients,
 	syncIndicator,
 	waitForAppReady,
 	waitForServiceWorkerControl
@@ -22,45 +27,6 @@ import {
 
 const CARDS = 300;
 const DEAD = 5;
-
-interface Owner {
-	salonId: string;
-	token: string;
-}
-
-async function api(page: Page, path: string, body: unknown, token?: string): Promise<unknown> {
-	const res = await page.request.post(`/api/v1${path}`, {
-		data: body,
-		headers: token ? { Authorization: `Bearer ${token}` } : {}
-	});
-	expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-	return res.json();
-}
-
-async function push(page: Page, owner: Owner, collection: string, docs: unknown[]) {
-	for (let i = 0; i < docs.length; i += 200) {
-		const rows = docs
-			.slice(i, i + 200)
-			.map((doc) => ({ assumedMasterState: null, newDocumentState: doc }));
-		const answer = (await api(
-			page,
-			`/salons/${owner.salonId}/${collection}/push`,
-			{ rows },
-			owner.token
-		)) as { conflicts: unknown[] };
-		expect(answer.conflicts).toEqual([]);
-	}
-}
-
-async function serverClient(page: Page, owner: Owner, id: string) {
-	const body = (await api(
-		page,
-		`/salons/${owner.salonId}/clients/pull`,
-		{ checkpoint: null, limit: 1000 },
-		owner.token
-	)) as { documents: Array<Record<string, unknown>> };
-	return body.documents.find((d) => d.id === id);
-}
 
 /** How the stored client records were written: by the bootstrap (`_meta.o`) or not. */
 async function storedMarks(page: Page): Promise<{ total: number; bootstrapped: number }> {
@@ -103,12 +69,9 @@ test('an empty device is bootstrapped whole; edits on both sides of a bootstrapp
 	try {
 		// The salon, seeded through the API as another device would have pushed it.
 		await gotoApp(tb, '/pair');
-		const owner = (await api(tb, '/salons', {
-			salonName: 'Salone Seme',
-			deviceName: 'Seeder'
-		})) as Owner;
+		const owner = await seedSalon(tb, 'Salone Seme');
 		const cards = wireBatches(CARDS).flat();
-		await push(tb, owner, 'clients', cards);
+		await pushDocs(tb, owner, 'clients', cards);
 		const at = Date.now();
 		const dead = Array.from({ length: DEAD }, (_, i) => ({
 			...emptyClientFields(),
@@ -120,13 +83,13 @@ test('an empty device is bootstrapped whole; edits on both sides of a bootstrapp
 			clock: { firstName: formatHlc({ wallMs: at, counter: i, nodeId: 'seeder' }) },
 			_deleted: true
 		}));
-		await push(tb, owner, 'clients', dead);
+		await pushDocs(tb, owner, 'clients', dead);
 		const first = cards[0] as { id: string; firstName: string; lastName: string };
 		const visits = Array.from({ length: 12 }, (_, i) => ({
 			...makeVisit({ clientId: (cards[i % 3] as { id: string }).id, note: `Visit note ${i}` }),
 			_deleted: false
 		}));
-		await push(tb, owner, 'visits', visits);
+		await pushDocs(tb, owner, 'visits', visits);
 		const notes = Array.from({ length: 8 }, (_, i) => ({
 			...makeNote({
 				id: `0194a1b2-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`,
@@ -135,41 +98,24 @@ test('an empty device is bootstrapped whole; edits on both sides of a bootstrapp
 			}),
 			_deleted: false
 		}));
-		await push(tb, owner, 'notes', notes);
-		const code = (
-			(await api(tb, `/salons/${owner.salonId}/pairing-codes`, {}, owner.token)) as {
-				code: string;
-			}
-		).code;
+		await pushDocs(tb, owner, 'notes', notes);
+		const code = await pairingCodeOf(tb, owner);
 
 		// The empty tablet pairs: every live card, none of the tombstones, visits and notes.
-		await gotoApp(tb, `/pair?code=${code}&bench=1`);
-		await tb.getByRole('textbox', { name: 'Device name' }).first().fill('Tablet');
-		await tb.getByRole('button', { name: 'Connect' }).click();
-		await expect(tb).toHaveURL(/\/clients/);
-		await expect(syncIndicator(tb)).toHaveAttribute('data-sync-kind', 'synced');
+		await pairWithCode(tb, code, 'Tablet', { bench: true });
 		await expect.poll(() => storedCount(tb)).toBe(CARDS);
 		expect(await storedMarks(tb)).toEqual({ total: CARDS + DEAD, bootstrapped: CARDS + DEAD });
 		const name = `${first.firstName} ${first.lastName}`.trim();
 		const path = `/clients/${first.id}`;
 		await tb.goto(`${path}?lang=en`);
 		await waitForAppReady(tb);
-		await expect(tb.getByRole('heading', { level: 1, name })).toBeVisible();
+		await expect(tb.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
 		await expect(tb.getByText('Seeded note 7')).toBeVisible();
 		await expect(tb.getByText('Visit note 0')).toBeVisible();
 
 		// Reception already holds a card of its own: it pairs through the normal replication.
 		await createClient(r, 'Rita', 'Reception');
-		const code2 = (
-			(await api(r, `/salons/${owner.salonId}/pairing-codes`, {}, owner.token)) as {
-				code: string;
-			}
-		).code;
-		await gotoApp(r, `/pair?code=${code2}&bench=1`);
-		await r.getByRole('textbox', { name: 'Device name' }).first().fill('Reception');
-		await r.getByRole('button', { name: 'Connect' }).click();
-		await expect(r).toHaveURL(/\/clients/);
-		await expect(syncIndicator(r)).toHaveAttribute('data-sync-kind', 'synced');
+		await pairWithCode(r, await pairingCodeOf(r, owner), 'Reception', { bench: true });
 		await expect.poll(() => storedCount(r)).toBe(CARDS + 1);
 		expect(await storedMarks(r)).toEqual({ total: CARDS + DEAD + 1, bootstrapped: 0 });
 		// Its own card reaches the bootstrapped tablet through the live replication.
@@ -183,12 +129,12 @@ test('an empty device is bootstrapped whole; edits on both sides of a bootstrapp
 		await openEdit(tb, path, name);
 		await tb.getByLabel('Phone', { exact: true }).fill('333 9876543');
 		await tb.getByRole('button', { name: 'Save' }).click();
-		await expect(tb.getByRole('heading', { level: 1, name })).toBeVisible();
+		await expect(tb.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
 
 		await openEdit(r, path, name);
 		await r.getByLabel('Note', { exact: true }).fill('Prefers mornings');
 		await r.getByRole('button', { name: 'Save' }).click();
-		await expect(r.getByRole('heading', { level: 1, name })).toBeVisible();
+		await expect(r.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
 		await expect(syncIndicator(r)).toHaveAttribute('data-sync-kind', 'synced');
 
 		await tablet.context.setOffline(false);
@@ -199,7 +145,7 @@ test('an empty device is bootstrapped whole; edits on both sides of a bootstrapp
 			await expect(p.getByText('Prefers mornings').first()).toBeVisible();
 			await expect(syncIndicator(p)).toHaveAttribute('data-sync-kind', 'synced');
 		}
-		const merged = await serverClient(r, owner, first.id);
+		const merged = (await serverClients(r, owner)).find((d) => d.id === first.id);
 		expect(merged?.note).toBe('Prefers mornings');
 		expect(JSON.stringify(merged?.phones)).toContain('3339876543');
 	} finally {

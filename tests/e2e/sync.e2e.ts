@@ -102,7 +102,9 @@ test('two devices pair, edit offline, converge, and a revoked tablet is wiped', 
 		await openEdit(tb, path, 'Maria Rossi');
 		await tb.getByLabel('Phone', { exact: true }).fill('333 9876543');
 		await tb.getByRole('button', { name: 'Save' }).click();
-		await expect(tb.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
+		await expect(
+			tb.getByRole('heading', { level: 1, name: 'Maria Rossi', exact: true })
+		).toBeVisible();
 		await expect(tb.getByText(/333\s?987\s?6543/).first()).toBeVisible();
 		await createClient(tb, 'Teresa', 'Tablet');
 		await expect(indicator(tb)).toHaveAttribute('data-sync-kind', 'offline');
@@ -117,7 +119,9 @@ test('two devices pair, edit offline, converge, and a revoked tablet is wiped', 
 		await allergies.fill('Nickel');
 		await allergies.press('Enter');
 		await r.getByRole('button', { name: 'Save' }).click();
-		await expect(r.getByRole('heading', { level: 1, name: 'Maria Rossi' })).toBeVisible();
+		await expect(
+			r.getByRole('heading', { level: 1, name: 'Maria Rossi', exact: true })
+		).toBeVisible();
 		await expect(indicator(r)).toHaveAttribute('data-sync-kind', 'synced');
 
 		// Reception also creates a client while offline for a moment, then reconnects.

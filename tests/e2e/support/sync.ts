@@ -35,13 +35,21 @@ export async function showPairingCode(owner: Page): Promise<string> {
 	return code;
 }
 
-/** Pairs this page with a code; it lands on the client list, synced. */
-export async function pairWithCode(page: Page, code: string, deviceName: string) {
-	await gotoApp(page, `/pair?code=${code}`);
+/** Pairs this page with a code; it lands on the client list, synced. `bench` opens the app with
+ *  its bench hook (`window.__schedarioBench`); `timeout` for a first sync of a large salon. */
+export async function pairWithCode(
+	page: Page,
+	code: string,
+	deviceName: string,
+	opts: { bench?: boolean; timeout?: number } = {}
+) {
+	await gotoApp(page, `/pair?code=${code}${opts.bench ? '&bench=1' : ''}`);
 	await page.getByRole('textbox', { name: 'Device name' }).first().fill(deviceName);
 	await page.getByRole('button', { name: 'Connect' }).click();
 	await expect(page).toHaveURL(/\/clients/);
-	await expect(syncIndicator(page)).toHaveAttribute('data-sync-kind', 'synced');
+	await expect(syncIndicator(page)).toHaveAttribute('data-sync-kind', 'synced', {
+		timeout: opts.timeout
+	});
 }
 
 /** Creates a client through the form and returns the card's URL. */
