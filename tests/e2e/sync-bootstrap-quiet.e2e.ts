@@ -2,7 +2,8 @@
 // sync server: the client book takes the pages after the first quietly and announces them when
 // the bootstrap ends (src/lib/state/quiet-arrivals.ts). The list open during the pairing must
 // end showing every card — its count, and a card of the last page found by search — without a
-// reload; were the end never announced, it would stay at the first page's 5,000.
+// reload; were the end never announced, it would stay at the first page's 5,000. Meanwhile the
+// header's sync status counts the cards received.
 import { expect, test } from '@playwright/test';
 import { wireBatches } from '../../bench/sync-bench';
 import {
@@ -52,7 +53,28 @@ test('a first sync of several pages ends with every card in the list open during
 		await pushDocs(tb, owner, 'clients', cards);
 		const code = await pairingCodeOf(tb, owner);
 
+		// Every text the header's sync status takes during the pairing, kept across page loads.
+		await tb.addInitScript(() => {
+			const seen = () => JSON.parse(sessionStorage.getItem('statusTexts') ?? '[]') as string[];
+			new MutationObserver(() => {
+				const text = document.querySelector('[data-sync-kind] [role="status"]')?.textContent;
+				const texts = seen();
+				if (text && texts.at(-1) !== text) {
+					sessionStorage.setItem('statusTexts', JSON.stringify([...texts, text]));
+				}
+			}).observe(document, { subtree: true, childList: true, characterData: true });
+		});
 		await pairWithCode(tb, code, 'Tablet', { bench: true, timeout: 120_000 });
+		// While the cards arrive the header counts them, page by page; then it says "Synced".
+		const texts = await tb.evaluate(
+			() => JSON.parse(sessionStorage.getItem('statusTexts') ?? '[]') as string[]
+		);
+		const counts = texts.filter((text) => text.startsWith("Receiving the salon's clients"));
+		expect(counts).toEqual([
+			"Receiving the salon's clients: 5,000",
+			"Receiving the salon's clients: 5,400"
+		]);
+		expect(texts.at(-1)).toBe('Synced');
 		await expect
 			.poll(() => tb.evaluate(() => window.__schedarioBench?.storedCount() ?? -1))
 			.toBe(CARDS);

@@ -78,9 +78,15 @@ describe('bootstrapCollection', () => {
 	it('stores every page in one write each, readable as written, and gives both checkpoints', async () => {
 		const docs = await wireClients(10);
 		const db = await openDb();
-		const result = await bootstrapCollection(options(db, server(docs)));
+		// The progress a first sync shows: the documents written so far, after each page.
+		const progress: number[] = [];
+		const result = await bootstrapCollection({
+			...options(db, server(docs)),
+			onWritten: (written) => progress.push(written)
+		});
 		expect(result?.written).toBe(10);
 		expect(result?.downstream).toEqual({ seq: 10 });
+		expect(progress).toEqual([4, 8, 10]);
 		const stored = await getChangedDocumentsSince(db.clients.storageInstance, 100);
 		expect(result?.upstream).toEqual(stored.checkpoint);
 		const read = (await db.clients.find().exec()).map((d) => toWireDoc(d.toMutableJSON()));

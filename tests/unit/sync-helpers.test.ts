@@ -21,7 +21,8 @@ const paired: StatusInputs = {
 	pending: 0,
 	errorCode: null,
 	offlineSince: null,
-	lastSyncedAt: 1000
+	lastSyncedAt: 1000,
+	receivedClients: null
 };
 
 describe('deriveStatus', () => {
@@ -51,6 +52,15 @@ describe('deriveStatus', () => {
 		expect(deriveStatus({ ...paired, pending: 3 })).toMatchObject({ kind: 'syncing', pending: 3 });
 		expect(deriveStatus({ ...paired, active: true }).kind).toBe('syncing');
 		expect(deriveStatus(paired)).toMatchObject({ kind: 'synced', lastSyncedAt: 1000 });
+	});
+
+	it("tells how many of the salon's cards a first sync has written, only while it syncs", () => {
+		const receiving = { ...paired, active: true, receivedClients: 15_000 };
+		expect(deriveStatus(receiving)).toMatchObject({ kind: 'syncing', receivedClients: 15_000 });
+		expect(deriveStatus({ ...receiving, isBrowserOnline: false }).receivedClients).toBeNull();
+		expect(deriveStatus({ ...receiving, errorCode: 'network' }).receivedClients).toBeNull();
+		expect(deriveStatus({ ...receiving, isPaired: false }).receivedClients).toBeNull();
+		expect(deriveStatus({ ...receiving, active: false }).receivedClients).toBeNull();
 	});
 });
 

@@ -101,6 +101,44 @@ describe('SyncStatusTracker', () => {
 		expect(statuses().at(-1)).toMatchObject({ status: { pending: 1, offlineSince: null } });
 	});
 
+	it("shares a first sync's progress with the other tabs, and reads a status without it", () => {
+		const channels: Array<{ onmessage: ((event: { data: unknown }) => void) | null }> = [];
+		const posted: unknown[] = [];
+		vi.stubGlobal(
+			'BroadcastChannel',
+			class {
+				onmessage: ((event: { data: unknown }) => void) | null = null;
+				constructor() {
+					channels.push(this);
+				}
+				postMessage(message: unknown) {
+					posted.push(message);
+				}
+				close() {}
+			}
+		);
+		const leader = new SyncStatusTracker(() => true);
+		leader.connectTabs(() => undefined);
+		leader.becomeLeader();
+		leader.update({ offline: false, active: true, receivedClients: 5_000 });
+		expect(leader.status).toMatchObject({ kind: 'syncing', receivedClients: 5_000 });
+		const shared = posted.at(-1) as { status: Record<string, unknown> };
+		expect(shared.status.receivedClients).toBe(5_000);
+
+		const follower = new SyncStatusTracker(() => true);
+		follower.connectTabs(() => undefined);
+		const deliver = (data: unknown) => channels.at(-1)?.onmessage?.({ data });
+		deliver(shared);
+		expect(follower.status).toMatchObject({ kind: 'syncing', receivedClients: 5_000 });
+		// A leader tab of the previous build sends no progress: none is shown, the rest is read.
+		const { receivedClients: _none, ...older } = shared.status;
+		deliver({ type: 'status', status: { ...older, pending: 2 } });
+		expect(follower.status).toMatchObject({ kind: 'syncing', pending: 2, receivedClients: null });
+		// A malformed count is refused whole: the follower keeps what it showed.
+		deliver({ type: 'status', status: { ...older, pending: 7, receivedClients: -1 } });
+		expect(follower.status.pending).toBe(2);
+	});
+
 	it('counts pending changes while syncing, and forgets everything when unpaired', () => {
 		const tracker = new SyncStatusTracker(() => true);
 		tracker.update({ offline: false, pending: 250, active: true });

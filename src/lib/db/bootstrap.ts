@@ -65,6 +65,8 @@ export interface BootstrapOptions {
 	/** The wire schema's verdict on one pulled document. */
 	isValid(doc: unknown): boolean;
 	isStopped(): boolean;
+	/** After each page written: the documents written so far (a first sync's progress). */
+	onWritten?(written: number): void;
 }
 
 export interface BootstrapPage {
@@ -199,6 +201,7 @@ export async function bootstrapCollection(opts: BootstrapOptions): Promise<Boots
 		}
 		pageTimes.push(lwt);
 		written += docs.length;
+		opts.onWritten?.(written);
 		const primaryPath = opts.collection.schema.primaryPath as string;
 		lastId = '';
 		for (const doc of docs) {

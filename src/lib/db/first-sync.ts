@@ -32,6 +32,8 @@ export interface FirstSyncOptions {
 	isStopped(): boolean;
 	/** A bootstrap is running (RxDB's own activity flag says nothing before it starts). */
 	onBootstrapping(active: boolean): void;
+	/** A collection's bootstrap wrote another page: its documents written so far. */
+	onReceived?(collection: SyncedCollection, written: number): void;
 }
 
 /** Bootstraps what is empty, then starts every replication (created with autoStart: false). */
@@ -63,7 +65,8 @@ export async function startReplications(
 					fallbackLimit: item.limit,
 					isLimitRefused: (error) => error instanceof SyncHttpError && error.status === 400,
 					isValid,
-					isStopped: opts.isStopped
+					isStopped: opts.isStopped,
+					onWritten: (written) => opts.onReceived?.(item.collection, written)
 				}).catch(() => null); // a failed bootstrap leaves everything to the replication
 				if (result) {
 					item.pullOptions.initialCheckpoint = result.downstream;

@@ -51,6 +51,9 @@ export interface ReplicationStatus {
 	lastSyncedAt: number | null;
 	/** This tab's EventSource is open (only the leader tab ever opens one). */
 	isStreamOpen: boolean;
+	/** Client cards written so far by a first sync's bootstrap (bootstrap.ts); null when none
+	 *  is running. */
+	receivedClients: number | null;
 }
 
 export interface ReplicationHooks {
@@ -258,7 +261,11 @@ export function startReplication(
 			onBootstrapping: (active) => {
 				bootstrapping = active;
 				hooks.onBootstrapping?.(active);
+				if (!active) report({ receivedClients: null });
 				reportActive();
+			},
+			onReceived: (collection, written) => {
+				if (collection === 'clients' && bootstrapping) report({ receivedClients: written });
 			}
 		}).then(() => tally.recountAll());
 		events = openEventStream(creds, salonPath, {

@@ -75,6 +75,8 @@ export interface SyncStatus {
 	/** A protocol error code ('clock_in_future', 'network', …) when kind is 'error'. */
 	error: string | null;
 	lastSyncedAt: number | null;
+	/** While a first sync writes the salon's cards: how many are in so far (else null). */
+	receivedClients: number | null;
 }
 
 export interface StatusInputs {
@@ -86,6 +88,7 @@ export interface StatusInputs {
 	errorCode: string | null;
 	offlineSince: number | null;
 	lastSyncedAt: number | null;
+	receivedClients: number | null;
 }
 
 /** One status from everything known. Offline beats error: a refusal seen before the network
@@ -95,14 +98,17 @@ export function deriveStatus(i: StatusInputs): SyncStatus {
 		pending: i.pending,
 		offlineSince: null,
 		error: null,
-		lastSyncedAt: i.lastSyncedAt
+		lastSyncedAt: i.lastSyncedAt,
+		receivedClients: null
 	};
 	if (!i.isPaired) return { ...base, kind: 'local-only', pending: 0 };
 	if (!i.isBrowserOnline || i.isServerUnreachable) {
 		return { ...base, kind: 'offline', offlineSince: i.offlineSince };
 	}
 	if (i.errorCode) return { ...base, kind: 'error', error: i.errorCode };
-	if (i.active || i.pending > 0) return { ...base, kind: 'syncing' };
+	if (i.active || i.pending > 0) {
+		return { ...base, kind: 'syncing', receivedClients: i.receivedClients };
+	}
 	return { ...base, kind: 'synced' };
 }
 

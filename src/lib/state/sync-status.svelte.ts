@@ -26,7 +26,8 @@ const IDLE: ReplicationStatus = {
 	offline: false,
 	errorCode: null,
 	lastSyncedAt: null,
-	isStreamOpen: false
+	isStreamOpen: false,
+	receivedClients: null
 };
 
 function sameStatus(a: ReplicationStatus, b: ReplicationStatus): boolean {
@@ -51,7 +52,8 @@ export class SyncStatusTracker {
 			pending: this.#replication.pending,
 			errorCode: this.#replication.errorCode,
 			offlineSince: this.#offlineSince,
-			lastSyncedAt: this.#replication.lastSyncedAt
+			lastSyncedAt: this.#replication.lastSyncedAt,
+			receivedClients: this.#replication.receivedClients
 		})
 	);
 

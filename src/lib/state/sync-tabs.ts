@@ -10,7 +10,9 @@ export const sharedStatusSchema = z.object({
 	offline: z.boolean(),
 	errorCode: z.string().max(64).nullable(),
 	lastSyncedAt: z.number().int().min(0).nullable(),
-	offlineSince: z.number().int().min(0).nullable()
+	offlineSince: z.number().int().min(0).nullable(),
+	// Absent from a tab of an older build.
+	receivedClients: z.number().int().min(0).nullable().default(null)
 });
 export type SharedStatus = z.infer<typeof sharedStatusSchema>;
 

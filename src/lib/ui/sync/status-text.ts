@@ -1,5 +1,5 @@
 // The words of the sync status, shared by the header indicator and /settings/sync.
-import { formatDate, t, tn } from '$lib/i18n/i18n.svelte';
+import { formatDate, formatNumber, t, tn } from '$lib/i18n/i18n.svelte';
 import { syncErrorKey, type SyncStatus } from '$lib/state/sync-helpers';
 
 export function timeOfDay(at: number): string {
@@ -14,6 +14,7 @@ export function statusText(s: SyncStatus): string {
 		case 'synced':
 			return t('sync.status.synced');
 		case 'syncing':
+			if (s.receivedClients !== null) return tn('sync.status.receiving', s.receivedClients);
 			return s.pending > 0 ? tn('sync.status.syncingCount', s.pending) : t('sync.status.syncing');
 		case 'offline':
 			if (s.offlineSince === null) return t('sync.status.offlineShort');
@@ -33,6 +34,7 @@ export function shortStatusText(s: SyncStatus): string {
 		case 'synced':
 			return t('sync.status.synced');
 		case 'syncing':
+			if (s.receivedClients !== null) return formatNumber(s.receivedClients);
 			return s.pending > 0 ? String(s.pending) : '…';
 		case 'offline':
 			return s.offlineSince === null ? t('sync.status.offlineShort') : timeOfDay(s.offlineSince);
