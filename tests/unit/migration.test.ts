@@ -239,34 +239,44 @@ describe('client schema v2 → v3 (per-client discount)', () => {
 	});
 });
 
-describe('client schema v3 → v4 (editedBy, issue 7)', () => {
-	/** The v3 schema: v4 without the editor. */
-	function v3Schema() {
-		const { editedBy: _e, ...properties } = clientSchemaLiteral.properties;
-		return { ...clientSchemaLiteral, version: 3, properties };
-	}
+/** The v3 schema: v4 without the editor. */
+function v3Schema() {
+	const { editedBy: _e, ...properties } = clientSchemaLiteral.properties;
+	return { ...clientSchemaLiteral, version: 3, properties };
+}
 
+/** A v3 card as stored before v4 (no `editedBy`). */
+function v3Card(id: string, i = 0) {
+	return {
+		...emptyClientFields(),
+		id,
+		firstName: i === 0 ? 'Ana' : `Ana ${i}`,
+		lastName: 'Sousa',
+		sortName: i === 0 ? 'sousa ana' : `sousa ana ${i}`,
+		createdAt: 1763942400000 + i,
+		createdBy: '',
+		updatedAt: 1763942400000 + i,
+		clock: { firstName: '1763942400000-0000-abc123' }
+	};
+}
+
+/** A database written by the app at client schema v3, holding `cards`, closed. */
+async function v3Database(name: string, cards: Record<string, unknown>[]): Promise<void> {
+	const old = await createRxDatabase<{ clients: RxCollection<Record<string, unknown>> }>({
+		name,
+		storage: storage(),
+		multiInstance: false
+	});
+	await old.addCollections({ clients: { schema: v3Schema() as never } });
+	await old.clients.bulkInsert(cards);
+	await old.close();
+}
+
+describe('client schema v3 → v4 (editedBy, issue 7)', () => {
 	it('stored v3 cards open unchanged, valid on the wire; the next write records its editor', async () => {
 		const name = `migration-v4-${Date.now()}-${counter++}`;
-		const old = await createRxDatabase<{ clients: RxCollection<Record<string, unknown>> }>({
-			name,
-			storage: storage(),
-			multiInstance: false
-		});
-		await old.addCollections({ clients: { schema: v3Schema() as never } });
-		const v3 = {
-			...emptyClientFields(),
-			id: 'v3-card',
-			firstName: 'Ana',
-			lastName: 'Sousa',
-			sortName: 'sousa ana',
-			createdAt: 1763942400000,
-			createdBy: '',
-			updatedAt: 1763942400000,
-			clock: { firstName: '1763942400000-0000-abc123' }
-		};
-		await old.clients.insert(v3);
-		await old.close();
+		const v3 = v3Card('v3-card');
+		await v3Database(name, [v3]);
 
 		const db = await createSchedarioDatabase({ name, storage: storage() });
 		open.push(db);
@@ -316,5 +326,50 @@ describe('client schema v3 → v4 (editedBy, issue 7)', () => {
 		expect(mergeClients(older as never, newer as never).editedBy).toBe('staff-2');
 		expect(mergeClients(newer as never, older as never).editedBy).toBe('staff-2');
 		expect(mergeClients(base as never, base as never)).not.toHaveProperty('editedBy');
+	});
+});
+
+describe('opening a database whose cards must migrate', () => {
+	it('migrates more cards than one batch, and reports that it runs only while it does', async () => {
+		const name = `migration-batch-${Date.now()}-${counter++}`;
+		const count = 57;
+		const cards = Array.from({ length: count }, (_, i) =>
+			v3Card(`card-${String(i).padStart(5, '0')}`, i + 1)
+		);
+		await v3Database(name, cards);
+
+		const calls: boolean[] = [];
+		const db = await createSchedarioDatabase({
+			name,
+			storage: storage(),
+			onMigration: (running) => calls.push(running),
+			migrationBatch: 20
+		});
+		expect(calls).toEqual([true, false]);
+		const stored = await clients.all(db);
+		expect(stored).toHaveLength(count);
+		expect([...stored].sort((a, b) => a.id.localeCompare(b.id))).toEqual(cards);
+		await db.close();
+
+		// Opened again: nothing left to migrate, nothing reported.
+		const again = await createSchedarioDatabase({
+			name,
+			storage: storage(),
+			onMigration: (running) => calls.push(running)
+		});
+		open.push(again);
+		expect(calls).toEqual([true, false]);
+		expect(await clients.all(again)).toHaveLength(count);
+	});
+
+	it('a new database reports no migration', async () => {
+		const calls: boolean[] = [];
+		const db = await createSchedarioDatabase({
+			name: `migration-none-${Date.now()}-${counter++}`,
+			storage: storage(),
+			onMigration: (running) => calls.push(running)
+		});
+		open.push(db);
+		expect(calls).toEqual([]);
 	});
 });
