@@ -6,6 +6,9 @@ export const layout = defineMessages({
 	it: {
 		'layout.skipToContent': 'Vai al contenuto',
 		'layout.loading': 'Apertura dello schedario…',
+		'layout.migrating': 'Aggiornamento dello schedario su questo dispositivo…',
+		'layout.migratingHint':
+			"Succede una volta dopo un aggiornamento dell'app e può richiedere un minuto. Lascia aperta questa pagina.",
 		'layout.errorTitle': 'Qualcosa è andato storto',
 		'layout.backToClients': 'Torna ai clienti',
 		'ui.contact.call': 'Chiama {name}',
@@ -23,6 +26,9 @@ export const layout = defineMessages({
 	en: {
 		'layout.skipToContent': 'Skip to content',
 		'layout.loading': 'Opening the client book…',
+		'layout.migrating': 'Updating the client book on this device…',
+		'layout.migratingHint':
+			'This happens once after an app update and can take a minute. Keep this page open.',
 		'layout.errorTitle': 'Something went wrong',
 		'layout.backToClients': 'Back to clients',
 		'ui.contact.call': 'Call {name}',
@@ -40,6 +46,9 @@ export const layout = defineMessages({
 	pt: {
 		'layout.skipToContent': 'Saltar para o conteúdo',
 		'layout.loading': 'A abrir o ficheiro de clientes…',
+		'layout.migrating': 'A atualizar o ficheiro de clientes neste dispositivo…',
+		'layout.migratingHint':
+			'Acontece uma vez após uma atualização da aplicação e pode demorar um minuto. Mantenha esta página aberta.',
 		'layout.errorTitle': 'Algo correu mal',
 		'layout.backToClients': 'Voltar aos clientes',
 		'ui.contact.call': 'Ligar a {name}',
@@ -57,6 +66,9 @@ export const layout = defineMessages({
 	bg: {
 		'layout.skipToContent': 'Към съдържанието',
 		'layout.loading': 'Отваряне на клиентския регистър…',
+		'layout.migrating': 'Обновяване на клиентския регистър на това устройство…',
+		'layout.migratingHint':
+			'Случва се веднъж след обновяване на приложението и може да отнеме минута. Оставете тази страница отворена.',
 		'layout.errorTitle': 'Нещо се обърка',
 		'layout.backToClients': 'Обратно към клиентите',
 		'ui.contact.call': 'Обади се на {name}',
