@@ -1,7 +1,8 @@
 // The pull answer spliced from stored JSON text (sync-server/src/routes/pull-answer.ts) is the
 // answer the route gave by parsing, masking and stringifying: for any stored documents, any
 // permission set and any page, on both storages. A role that masks nothing never has a document
-// parsed (the storage's parsed `pull` is not called); one that masks still gets masked cards.
+// parsed (the storage's parsed `pull` is not called); one that masks still gets masked cards. The
+// answer is UTF-8 bytes (SQLite's rows are spliced as their stored bytes).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Permission } from '../../src/lib/domain/permissions.js';
@@ -48,6 +49,8 @@ const importArb = fc.record({
 	),
 	deleted: fc.boolean()
 });
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const permsArb = fc.subarray([...PERMISSIONS]).map((list) => new Set<Permission>(list));
 
@@ -110,7 +113,8 @@ describe.each(BACKENDS)('pull answer from stored JSON (%s)', (name) => {
 			const page = { salonId, collection, afterSeq: after, limit };
 			const spliced = await pullAnswerJson(counted.storage, page, perms);
 			const expected = await parsedAnswer(storage, salonId, collection, after, limit, perms);
-			expect(JSON.parse(spliced)).toEqual(JSON.parse(expected));
+			// Valid UTF-8 (a fatal decoder throws on anything else), parsing to the same value.
+			expect(JSON.parse(utf8.decode(spliced))).toEqual(JSON.parse(expected));
 			expect(counted.parsedPulls()).toBe(needsMasking(collection, perms) ? 1 : 0);
 		}
 	}
@@ -162,7 +166,8 @@ describe.each(BACKENDS)('pull answer from stored JSON (%s)', (name) => {
 	it('answers an empty page with the checkpoint asked from', async () => {
 		const { salonId } = await makeSalon(storage);
 		const page = { salonId, collection: 'clients' as const, afterSeq: 7, limit: 5 };
-		expect(JSON.parse(await pullAnswerJson(storage, page, new Set(PERMISSIONS)))).toEqual({
+		const answer = await pullAnswerJson(storage, page, new Set(PERMISSIONS));
+		expect(JSON.parse(utf8.decode(answer))).toEqual({
 			documents: [],
 			checkpoint: { seq: 7 }
 		});

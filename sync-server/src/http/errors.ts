@@ -45,7 +45,7 @@ export function sendJson(
 export function sendJsonText(
 	res: ServerResponse,
 	status: number,
-	text: string,
+	text: string | Uint8Array,
 	headers: Record<string, string> = {},
 	head = false
 ): void {

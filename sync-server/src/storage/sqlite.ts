@@ -96,6 +96,15 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 			`SELECT id, seq, data FROM docs WHERE salon_id = ? AND collection = ? AND seq > ?
 			 ORDER BY seq LIMIT ?`
 		),
+		// The same rows with the JSON text as its stored UTF-8 bytes: a first sync's page is then
+		// never decoded into JS strings only to be encoded again for the socket.
+		pullBytes: db.prepare<
+			[string, string, number, number],
+			{ id: string; seq: number; data: Uint8Array }
+		>(
+			`SELECT id, seq, CAST(data AS BLOB) AS data FROM docs
+			 WHERE salon_id = ? AND collection = ? AND seq > ? ORDER BY seq LIMIT ?`
+		),
 		currentDoc: db.prepare<[string, string, string], { data: string }>(
 			'SELECT data FROM docs WHERE salon_id = ? AND collection = ? AND id = ?'
 		),
@@ -197,7 +206,7 @@ export async function openSqliteStorage({ file }: SqliteOptions): Promise<SyncSt
 				.map((r) => ({ id: r.id, seq: r.seq, data: JSON.parse(r.data) as unknown }));
 		},
 		async pullJson(salonId, collection, afterSeq, limit): Promise<StoredDocJson[]> {
-			return st.pull
+			return st.pullBytes
 				.all(salonId, collection, afterSeq, limit)
 				.map((r) => ({ id: r.id, seq: r.seq, json: r.data }));
 		},

@@ -24,8 +24,9 @@ export interface StoredDoc {
 /** A stored document as the JSON text the storage holds: spliced into a pull answer unparsed. */
 export interface StoredDocJson {
 	id: string;
-	/** JSON text of the wire document (its value is StoredDoc.data). */
-	json: string;
+	/** JSON text of the wire document (its value is StoredDoc.data): a string, or its UTF-8 bytes
+	 *  where the database gives those without decoding them (SQLite). */
+	json: string | Uint8Array;
 	seq: number;
 }
 
