@@ -43,6 +43,14 @@ test('a client signs three consents on the tablet; reception sees them with the 
 	] as const) {
 		await details.getByRole('textbox', { name: label }).fill(value);
 		await details.getByRole('textbox', { name: label }).press('Enter');
+		// Each save is stored before the page is reloaded below (a reload aborts a pending
+		// write); the same "Saved" twice in a row shows once, so each one is dismissed.
+		const saved = desk
+			.getByRole('region', { name: 'Notifications' })
+			.locator('.toast', { hasText: 'Saved' });
+		await expect(saved).toBeVisible();
+		await saved.getByRole('button', { name: 'Dismiss notification' }).click();
+		await expect(saved).toHaveCount(0);
 	}
 	// Stored, not only typed: a fresh load shows them.
 	await gotoApp(desk, '/settings');
