@@ -17,7 +17,7 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 // Build files carry a content hash in their name, so they need no revision. Static files and the
 // shell keep their URL across builds: the build version makes workbox fetch them again.
 // The shell is '/', never '/index.html': some servers (vite preview) answer 404 for that path,
-// and one failed precache request aborts the whole install.
+// and one failed precache request aborts the whole install (register.ts then tries again).
 precacheAndRoute([
 	...build.map((url) => ({ url, revision: null })),
 	...files.map((url) => ({ url, revision: version })),

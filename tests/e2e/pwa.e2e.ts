@@ -139,6 +139,42 @@ test.describe('service worker', () => {
 		}
 	});
 
+	test('a first install broken by one failed download is tried again, without a reload', async ({
+		page,
+		context
+	}) => {
+		// The worker's first download of a build file dies as on a dropping Wi-Fi: that throws the
+		// whole install away, and the browser alone would not try again before the next page load.
+		const fetched: string[] = [];
+		let broken = '';
+		await context.route('**/_app/immutable/**', async (route) => {
+			if (!route.request().serviceWorker()) return route.continue();
+			const url = route.request().url();
+			fetched.push(url);
+			if (!broken) {
+				broken = url;
+				return route.abort('connectionreset');
+			}
+			return route.continue();
+		});
+		await gotoApp(page, '/clients');
+		await page.evaluate(() => ((window as unknown as { firstLoad: boolean }).firstLoad = true));
+		await expect
+			.poll(() =>
+				page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) ?? null)
+			)
+			.toBeNull();
+		expect(broken).not.toBe('');
+
+		// The app installs again by itself; the same page is then controlled and was not reloaded.
+		await waitForServiceWorkerControl(page, 45_000);
+		expect(fetched.filter((url) => url === broken)).toHaveLength(2);
+		expect(await page.evaluate(() => 'firstLoad' in window)).toBe(true);
+		await expect(
+			page.getByRole('status').filter({ hasText: 'The app now works offline' })
+		).toBeVisible();
+	});
+
 	test('a new version waits until "Reload" in the update prompt activates it', async ({ page }) => {
 		await gotoApp(page, '/clients');
 		await waitForServiceWorkerControl(page);
