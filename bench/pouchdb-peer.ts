@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser } from '@playwright/test';
 import { newBenchContext } from './context';
+import { launchChromium } from './harness';
+import { waitForQuietBrowser } from './quiet';
 
 const require = createRequire(import.meta.url);
 
@@ -100,15 +102,19 @@ async function pouchBrowserBundle(): Promise<string> {
 	return bundle;
 }
 
-/** A fresh browser replicates the whole database once; seconds from start to complete. */
+/** A new Chromium of its own (as our devices in bench/sync-bench.ts) replicates the whole
+ *  database once; seconds from start to complete. */
 export async function pouchFirstSync(
-	browser: Browser,
 	peer: PouchPeer,
 	expected: number,
-	batchSize: number
+	batchSize: number,
+	others: readonly Browser[] = [],
+	log?: (line: string) => void
 ): Promise<number> {
-	const context = await newBenchContext(browser);
+	const browser = await launchChromium();
 	try {
+		await waitForQuietBrowser([...others, browser], log);
+		const context = await newBenchContext(browser);
 		const page = await context.newPage();
 		await page.goto(`${peer.origin}/peer.html`);
 		await page.addScriptTag({ content: await pouchBrowserBundle() });
@@ -131,6 +137,6 @@ export async function pouchFirstSync(
 		}
 		return result.ms / 1000;
 	} finally {
-		await context.close();
+		await browser.close();
 	}
 }

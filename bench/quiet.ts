@@ -1,8 +1,9 @@
-// Waits until the bench's Chromium is quiet before a timed first sync. The browser process is
-// shared by every context, so a device that just finished its own first sync (its page preparing
-// the search texts, writing the list snapshot; IndexedDB compacting 50,000 fresh rows in the
-// browser process) would otherwise run on the next device's time: the three first syncs came out
-// slower one after the other (9.2 / 10.5 / 11.3 s). A salon's devices are separate machines.
+// Waits until the bench's Chromium browsers are quiet before a timed first sync. A device that just
+// finished its own first sync (its page preparing the search texts, writing the list snapshot;
+// IndexedDB compacting 50,000 fresh rows in its browser process) would otherwise run on the next
+// device's time: the three first syncs came out slower one after the other (9.2 / 10.5 / 11.3 s
+// in one shared browser; 8.6 / 14.1 / 20.6 s with a browser per device when only the new one was
+// watched). A salon's devices are separate machines; here they share two cores.
 import type { Browser, CDPSession } from '@playwright/test';
 
 /** Quiet: all Chromium processes together used less than this share of one core … */
@@ -30,19 +31,23 @@ export function cpuBetween(before: Map<number, number>, after: Map<number, numbe
 	return used;
 }
 
-/** Resolves once the browser's processes have been quiet for a whole window; returns the ms
+/** Resolves once every process of the browsers has been quiet for a whole window; returns the ms
  *  waited (or GIVE_UP_MS, and `log` is told, when they never were). */
 export async function waitForQuietBrowser(
-	browser: Browser,
+	browsers: Browser | readonly Browser[],
 	log: (line: string) => void = () => {}
 ): Promise<number> {
-	const cdp = await browser.newBrowserCDPSession();
+	const list = Array.isArray(browsers) ? browsers : [browsers as Browser];
+	const sessions = await Promise.all(list.map((b) => b.newBrowserCDPSession()));
+	// Process ids are the system's, so the browsers' maps merge without clashes.
+	const cpuNow = async () =>
+		new Map((await Promise.all(sessions.map(cpuByProcess))).flatMap((m) => [...m]));
 	const started = performance.now();
 	try {
 		const samples: { at: number; cpu: Map<number, number> }[] = [];
 		for (;;) {
 			const at = performance.now();
-			samples.push({ at, cpu: await cpuByProcess(cdp) });
+			samples.push({ at, cpu: await cpuNow() });
 			while (samples.length > 1 && at - (samples[1] as { at: number }).at >= WINDOW_MS) {
 				samples.shift();
 			}
@@ -60,6 +65,6 @@ export async function waitForQuietBrowser(
 			await new Promise((r) => setTimeout(r, POLL_MS));
 		}
 	} finally {
-		await cdp.detach();
+		await Promise.all(sessions.map((cdp) => cdp.detach()));
 	}
 }

@@ -17,12 +17,15 @@ import {
 } from '../src/lib/domain/sync-protocol';
 import { SORT_NAME_MAX } from '../src/lib/db/schemas/client.schema';
 import { generateClientFields } from '../tests/fixtures/clients';
+import { launchChromium } from './harness';
 import { row } from './stats';
 import { waitForQuietBrowser } from './quiet';
 import type { BenchRow } from './types';
 
 export interface SyncBenchOptions {
-	browser: Browser;
+	/** Other browsers on this machine (the bench's shared one, with the other modules' seeded
+	 *  books) whose work must be over before a timed first sync. */
+	background?: readonly Browser[];
 	/** Origin of the sync server that also serves the built app, e.g. http://localhost:4497. */
 	baseUrl: string;
 	/** Clients seeded on the server and pulled by each fresh browser. */
@@ -139,55 +142,77 @@ async function waitForBench(page: Page): Promise<void> {
 	);
 }
 
+/** One of the salon's devices in the bench: a Chromium of its own, as a tablet is a machine of
+ *  its own. Closing it closes its browser. */
+export interface BenchDevice {
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+	close(): Promise<void>;
+}
+
 /**
- * Pairs a fresh context through /pair as a salon's device would (code from the owner's
- * device), and times from submitting the code — which starts replication — to every client
- * being in the page's list. Returns the context and milliseconds.
+ * Pairs a new device through /pair as a salon's device would (code from the owner's device), and
+ * times from submitting the code — which starts replication — to every client being stored.
+ * Each device is a Chromium of its own: in one shared browser, the devices synced before kept
+ * their IndexedDB in the same browser process and a later first sync was up to 1.8 s slower
+ * (bench/README.md › "First sync, twelfth pass").
  */
 export async function firstSync(
 	opts: SyncBenchOptions,
 	owner: DeviceTokenResponse,
-	deviceName: string
-): Promise<{ context: BrowserContext; page: Page; ms: number }> {
-	// Each device's first sync on its own, as on a salon's separate tablets (bench/quiet.ts).
-	await waitForQuietBrowser(opts.browser, opts.log);
-	const code = await pairingCode(opts.baseUrl, owner);
-	const context = await opts.browser.newContext({ viewport: { width: 1366, height: 900 } });
-	// tsx compiles this file with esbuild's keepNames, so functions passed to page.evaluate call
-	// its `__name` helper, which does not exist in the page.
-	await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-	const page = await context.newPage();
-	await page.goto(`${opts.baseUrl}/pair?lang=en&bench=1&code=${encodeURIComponent(code)}`);
-	await waitForBench(page);
-	await page.getByRole('textbox', { name: 'Device name' }).first().fill(deviceName);
-	await page.evaluate(() => {
-		document.addEventListener(
-			'submit',
-			() => {
-				(window as unknown as { __syncStart: number }).__syncStart = performance.now();
-			},
-			{ capture: true, once: true }
+	deviceName: string,
+	others: readonly Browser[] = []
+): Promise<BenchDevice & { ms: number }> {
+	const browser = await launchChromium();
+	const close = () => browser.close();
+	try {
+		// Its own start-up and the other devices' work after their syncs are over before anything
+		// is timed (bench/quiet.ts).
+		await waitForQuietBrowser([...(opts.background ?? []), ...others, browser], opts.log);
+		const code = await pairingCode(opts.baseUrl, owner);
+		const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+		// tsx compiles this file with esbuild's keepNames, so functions passed to page.evaluate
+		// call its `__name` helper, which does not exist in the page.
+		await context.addInitScript('globalThis.__name ??= (fn) => fn;');
+		const page = await context.newPage();
+		await page.goto(`${opts.baseUrl}/pair?lang=en&bench=1&code=${encodeURIComponent(code)}`);
+		await waitForBench(page);
+		await page.getByRole('textbox', { name: 'Device name' }).first().fill(deviceName);
+		await page.evaluate(() => {
+			document.addEventListener(
+				'submit',
+				() => {
+					(window as unknown as { __syncStart: number }).__syncStart = performance.now();
+				},
+				{ capture: true, once: true }
+			);
+		});
+		await page.getByRole('button', { name: 'Connect' }).click();
+		const ms = await page.evaluate(
+			({ size, timeout }) =>
+				new Promise<number>((resolve, reject) => {
+					const hook = window.__schedarioBench!;
+					const give = performance.now() + timeout;
+					const poll = () => {
+						// Stored cards: the list shows fewer once obvious duplicates in the data merge.
+						if (hook.storedCount() >= size) {
+							resolve(
+								performance.now() - (window as unknown as { __syncStart: number }).__syncStart
+							);
+						} else if (performance.now() > give) {
+							reject(new Error(`first sync: ${hook.storedCount()} of ${size} after ${timeout} ms`));
+						} else requestAnimationFrame(poll);
+					};
+					requestAnimationFrame(poll);
+				}),
+			{ size: opts.size, timeout: SYNC_TIMEOUT_MS }
 		);
-	});
-	await page.getByRole('button', { name: 'Connect' }).click();
-	const ms = await page.evaluate(
-		({ size, timeout }) =>
-			new Promise<number>((resolve, reject) => {
-				const hook = window.__schedarioBench!;
-				const give = performance.now() + timeout;
-				const poll = () => {
-					// Stored cards: the list shows fewer once obvious duplicates in the data merge.
-					if (hook.storedCount() >= size) {
-						resolve(performance.now() - (window as unknown as { __syncStart: number }).__syncStart);
-					} else if (performance.now() > give) {
-						reject(new Error(`first sync: ${hook.storedCount()} of ${size} after ${timeout} ms`));
-					} else requestAnimationFrame(poll);
-				};
-				requestAnimationFrame(poll);
-			}),
-		{ size: opts.size, timeout: SYNC_TIMEOUT_MS }
-	);
-	return { context, page, ms };
+		return { browser, context, page, close, ms };
+	} catch (error) {
+		await close();
+		throw error;
+	}
 }
 
 async function openCard(page: Page, baseUrl: string, id: string, size: number): Promise<void> {
@@ -250,7 +275,8 @@ async function timedEdit(a: Page, b: Page, id: string, value: string): Promise<n
 export async function runSyncBench(
 	opts: SyncBenchOptions,
 	peerFirstSync?: (
-		docs: readonly Record<string, unknown>[]
+		docs: readonly Record<string, unknown>[],
+		others: readonly Browser[]
 	) => Promise<{ name: string; seconds: number[] }>
 ): Promise<BenchRow[]> {
 	const { size, edits } = opts;
@@ -261,20 +287,22 @@ export async function runSyncBench(
 			size / (pushMs / 1000)
 		])
 	);
-	const contexts: BrowserContext[] = [];
+	const devices: BenchDevice[] = [];
 	try {
-		// Three fresh devices, one after the other so they do not share the CPU: every sample is
+		// Three new devices, one after the other so they do not share the CPU: every sample is
 		// a first sync (three, so the median is one of them), and two then serve for the latency
 		// rounds.
 		const b = await firstSync(opts, owner, 'Bench B');
-		contexts.push(b.context);
-		const a = await firstSync(opts, owner, 'Bench A');
-		contexts.push(a.context);
-		const c = await firstSync(opts, owner, 'Bench C');
-		await c.context.close();
+		devices.push(b);
+		const a = await firstSync(opts, owner, 'Bench A', [b.browser]);
+		devices.push(a);
+		const c = await firstSync(opts, owner, 'Bench C', [b.browser, a.browser]);
+		await c.close();
 		const seconds = [b.ms / 1000, a.ms / 1000, c.ms / 1000];
 		opts.log?.(`sync: first syncs ${seconds.map((s) => s.toFixed(2)).join(' / ')} s, in order`);
-		const peer = peerFirstSync ? await peerFirstSync(docs) : undefined;
+		const peer = peerFirstSync
+			? await peerFirstSync(docs, [...(opts.background ?? []), ...devices.map((d) => d.browser)])
+			: undefined;
 		rows.push(
 			row(`first sync ${size} clients → empty browser`, 's', seconds, {
 				peer: peer ? { name: peer.name, samples: peer.seconds } : undefined,
@@ -310,7 +338,7 @@ export async function runSyncBench(
 			)
 		);
 	} finally {
-		for (const context of contexts) await context.close();
+		for (const device of devices) await device.close();
 	}
 	return rows;
 }

@@ -4,7 +4,6 @@
 // visible on another, over 200 edits.
 import { MAX_PULL_LIMIT } from '../../src/lib/domain/sync-protocol';
 import { pouchFirstSync, startPouchServer } from '../pouchdb-peer';
-import { waitForQuietBrowser } from '../quiet';
 import { runSyncBench } from '../sync-bench';
 import type { BenchModule } from '../types';
 
@@ -15,21 +14,24 @@ const sync: BenchModule = {
 		const size = ctx.size(50_000);
 		return runSyncBench(
 			{
-				browser: ctx.browser,
+				background: [ctx.browser],
 				baseUrl: ctx.baseUrl,
 				size,
 				edits: ctx.scale === 'full' ? 200 : 5,
 				log: (line) => ctx.log(line)
 			},
-			async (docs) => {
+			async (docs, others) => {
 				ctx.log('sync: PouchDB peer…');
 				const peer = await startPouchServer(ctx.port(0), docs);
 				try {
-					// The same page size as our pull (PouchDB's default is 100), two fresh browsers.
+					// The same page size as our pull (PouchDB's default is 100), two new browsers.
 					const seconds: number[] = [];
 					for (let i = 0; i < 2; i++) {
-						await waitForQuietBrowser(ctx.browser, (line) => ctx.log(line));
-						seconds.push(await pouchFirstSync(ctx.browser, peer, docs.length, MAX_PULL_LIMIT));
+						seconds.push(
+							await pouchFirstSync(peer, docs.length, MAX_PULL_LIMIT, others, (line) =>
+								ctx.log(line)
+							)
+						);
 					}
 					return { name: 'PouchDB 9 (express-pouchdb)', seconds };
 				} finally {
