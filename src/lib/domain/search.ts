@@ -3,108 +3,47 @@
 // - each card is folded once, on upsert, into two strings (name words, and everything matched
 //   as a substring: search-entry.ts);
 // - the list is kept pre-sorted per sort column (patched by binary search on upsert), so a
-//   query only filters, in order, and never sorts (search-order.ts);
+//   query only filters, in order, and never sorts (search-order.ts, search-views.ts);
 // - a keystroke searches every card's text at once: the texts live concatenated in chunks
 //   (haystack.ts), so one `indexOf` skips runs of cards, and the hits are counted in a typed
-//   array by slot; the sorted order is then walked once, reading only typed arrays;
+//   array by slot; the sorted order is then walked once, reading only typed arrays
+//   (search-slots.ts, search-scan.ts);
 // - when the new text only narrows a small previous result, only that result is checked.
+// This file keeps those parts in step on every change and assembles a query's answer from them:
+// its filters planned by search-filters.ts, the answers kept for the next keystroke in
+// search-answers.ts.
 import type { Client } from './client';
-import { birthdayWindowTable } from './birthday';
-import { foldName } from './normalize';
-import type { ClientQuery, SortColumn } from './query';
-import {
-	buildEntry,
-	narrows,
-	parseSearchText,
-	toNeedles,
-	type Entry,
-	type Needle,
-	type SearchToken
-} from './search-entry';
-import {
-	COMPARE,
-	IS_EMPTY,
-	lowerBound,
-	lowerBoundEmpty,
-	mergeIntoView,
-	type SortedView
-} from './search-order';
-import { SearchTexts } from './search-texts';
-import { dayKey, type VisitAggregate } from './visit-stats';
+import type { ClientQuery } from './query';
+import { KeptAnswers } from './search-answers';
+import { buildEntry, parseSearchText, toNeedles, type Entry } from './search-entry';
+import { planFilters } from './search-filters';
+import { narrowFrom, walkOrder } from './search-scan';
+import { SearchSlots } from './search-slots';
+import { SortedViews } from './search-views';
+import type { VisitAggregate } from './visit-stats';
 
 export { localDay, matchesText, narrows, parseSearchText, type SearchToken } from './search-entry';
 
 /** Batch size from which upsertMany re-sorts lazily instead of patching each sort order. */
 const BULK_THRESHOLD = 200;
-/** A narrowing keystroke re-checks the previous result card by card while it is at most this
- *  share of the index; past it, searching the haystacks again is cheaper. */
-const REUSE_SHARE = 1 / 8;
 /** A text matching at most this share of the cards puts its matches in order by sorting their
  *  positions (m log m, in typed arrays) instead of walking the whole sorted order (n). */
 const SUBSET_SHARE = 1 / 16;
-const ARCHIVED = 1;
-const BLACKLISTED = 2;
-
-/** The last query's answer (ClientSearchIndex › #last). */
-interface LastAnswer {
-	key: string;
-	text: string;
-	tokens: SearchToken[];
-	/** Slots of the result, in #scratch; null when it is too large to narrow from. */
-	result: Int32Array | null;
-	clients: readonly Client[];
-}
-
-/** The answer with no search text (ClientSearchIndex › #blank). */
-interface BlankAnswer {
-	key: string;
-	clients: readonly Client[];
-}
 
 export class ClientSearchIndex {
 	readonly #defaultCountry: string;
-	readonly #byId = new Map<string, Entry>();
-	readonly #views = new Map<SortColumn, SortedView>();
-	/** Sort orders a query read since the last bulk upsert: only those are worth a merge. */
-	readonly #readSinceBulk = new Set<SortColumn>();
-	/** How many cards have each first category: the category sort depends on their names. */
-	readonly #firstCategories = new Map<string, number>();
-	readonly #texts = new SearchTexts();
-	/** Slots freed by removals, reused before new ones are taken. */
-	readonly #freeSlots: number[] = [];
-	#slotCount = 0;
-	/** By slot. The walk copies clients from this dense array instead of reading each entry:
-	 *  entries are scattered over the heap, and 100,000 cache misses cost ~10 ms. */
-	readonly #entryBySlot: (Entry | undefined)[] = [];
-	readonly #clientBySlot: (Client | undefined)[] = [];
-	/** Per slot: ARCHIVED | BLACKLISTED, so the default filters need no entry object. */
-	#flags = new Uint8Array(1024);
-	/** Per slot, during a query: how many tokens the card has matched so far. */
-	#hits = new Uint16Array(1024);
-	/** The last query's result slots, in order (#last.result is a view of them). Reused: a
-	 *  book-sized array per keystroke fed the garbage collector, whose pauses over a heap of
-	 *  100,000 cards and their visits were the slow keystrokes (bench/README.md). */
-	#scratch = new Int32Array(1024);
-	#last: LastAnswer | null = null;
-
-	/** The answer with no search text, per filters and sort: asked again after every cleared
-	 *  search, and the largest array a query builds. */
-	#blank: BlankAnswer | null = null;
-
+	/** The cards, by id and by slot, with their per-slot arrays and texts. */
+	readonly #slots = new SearchSlots();
+	readonly #views = new SortedViews();
+	/** What the list's queries keep for its next keystroke. */
+	#answers = new KeptAnswers(1024);
 	/** What queryAside keeps between its calls, apart from the list's own (see there). */
-	#aside: { last: LastAnswer | null; blank: BlankAnswer | null; scratch: Int32Array<ArrayBuffer> } =
-		{
-			last: null,
-			blank: null,
-			scratch: new Int32Array(0)
-		};
+	#answersAside = new KeptAnswers(0);
 
-	/** The book changed: no cached answer holds. */
+	/** The book changed: no kept answer holds. */
 	#forget(): void {
-		this.#last = null;
-		this.#blank = null;
-		this.#aside.last = null;
-		this.#aside.blank = null;
+		this.#answers.forget();
+		this.#answersAside.forget();
 	}
 
 	/** Per client id, kept by the caller (the visits state); read when an entry is built. */
@@ -130,9 +69,9 @@ export class ClientSearchIndex {
 	 */
 	refreshAggregates(ids: readonly string[]): void {
 		const bulk = ids.length >= BULK_THRESHOLD;
-		if (bulk) this.#views.clear();
+		if (bulk) this.#views.drop();
 		for (const id of ids) {
-			const e = this.#byId.get(id);
+			const e = this.#slots.get(id);
 			if (!e) continue;
 			const agg = this.#aggregates.get(id);
 			if (
@@ -163,28 +102,22 @@ export class ClientSearchIndex {
 	}
 
 	get size(): number {
-		return this.#byId.size;
+		return this.#slots.size;
 	}
 
 	get(id: string): Client | undefined {
-		return this.#byId.get(id)?.client;
+		return this.#slots.get(id)?.client;
 	}
 
 	replaceAll(clients: readonly Client[]): void {
-		this.#byId.clear();
+		this.#slots.clear();
 		this.#views.clear();
-		this.#firstCategories.clear();
-		this.#texts.clear();
-		this.#freeSlots.length = 0;
-		this.#slotCount = 0;
-		this.#entryBySlot.length = 0;
-		this.#clientBySlot.length = 0;
 		this.#forget();
 		for (const c of clients) this.#add(this.#build(c));
 	}
 
 	upsert(client: Client): void {
-		const old = this.#byId.get(client.id);
+		const old = this.#slots.get(client.id);
 		if (old) this.#delete(old);
 		this.#add(this.#build(client));
 		this.#forget();
@@ -203,13 +136,11 @@ export class ClientSearchIndex {
 			for (const c of clients) this.upsert(c);
 			return;
 		}
-		const kept = [...this.#views].filter(([column]) => this.#readSinceBulk.has(column));
-		this.#readSinceBulk.clear();
-		this.#views.clear();
+		const kept = this.#views.setAside();
 		const removed = new Set<Entry>();
 		const added: Entry[] = [];
 		for (const c of clients) {
-			const old = this.#byId.get(c.id);
+			const old = this.#slots.get(c.id);
 			if (old) {
 				this.#delete(old);
 				removed.add(old);
@@ -218,15 +149,12 @@ export class ClientSearchIndex {
 			this.#add(e);
 			added.push(e);
 		}
-		for (const [column, view] of kept) {
-			mergeIntoView(view, removed, added);
-			this.#views.set(column, view);
-		}
+		this.#views.mergeBulk(kept, removed, added);
 		this.#forget();
 	}
 
 	remove(id: string): void {
-		const old = this.#byId.get(id);
+		const old = this.#slots.get(id);
 		if (!old) return;
 		this.#delete(old);
 		this.#forget();
@@ -238,113 +166,39 @@ export class ClientSearchIndex {
 	 */
 	query(q: ClientQuery, ctx: { categoryName?: (id: string) => string } = {}): readonly Client[] {
 		// A copy: the caller's filters may be a reactive proxy, whose every read is a function
-		// call; the hot loop below reads them once per card.
+		// call; the hot loops (search-scan.ts) read them once per card.
 		const f = { ...q.filters };
 		const sort = { ...q.sort };
-		const view = this.#view(sort.column, ctx.categoryName);
+		const view = this.#views.view(sort.column, this.#slots.byId, ctx.categoryName);
 		const tokens = parseSearchText(q.text);
 		const key = JSON.stringify([f, sort, q.today, view.signature]);
 		const text = JSON.stringify(tokens);
+		const answers = this.#answers;
 		// The same question again (a re-render, a filter toggled back): same answer, no scan.
-		if (this.#last?.key === key && this.#last.text === text) return this.#last.clients;
-		if (tokens.length === 0 && this.#blank?.key === key) {
-			this.#last = { key, text, tokens, result: null, clients: this.#blank.clients };
-			return this.#blank.clients;
-		}
-		const previous =
-			this.#last !== null &&
-			this.#last.key === key &&
-			this.#last.result !== null &&
-			narrows(this.#last.tokens, tokens)
-				? this.#last.result
-				: null;
+		const answered = answers.answered(key, text, tokens);
+		if (answered !== null) return answered;
+		const previous = answers.narrowedFrom(key, tokens);
 		const needles = toNeedles(tokens);
+		const filters = planFilters(f, q.today);
 
-		const birthdays = f.birthday
-			? birthdayWindowTable(f.birthday, q.today, f.birthdayFrom, f.birthdayTo)
-			: null;
-		const wantArchived = f.archived === 'archived';
-		const anyArchived = f.archived === 'all';
-		const blacklisted = f.blacklisted;
-		const lastFrom = f.lastVisitFrom ? dayKey(f.lastVisitFrom) : 0;
-		const lastTo = f.lastVisitTo ? dayKey(f.lastVisitTo) : 0;
-		const spentAbove = f.spentMoreThan;
-		const never = f.neverVisited;
-		// Filters that need the entry object; the archive and blacklist flags do not.
-		const hasEntryFilters =
-			f.categoryId !== null ||
-			f.sourceId !== null ||
-			f.createdFrom !== null ||
-			f.createdTo !== null ||
-			birthdays !== null ||
-			lastFrom !== 0 ||
-			lastTo !== 0 ||
-			spentAbove !== null ||
-			never;
-		const passesFilters = (e: Entry): boolean => {
-			if (!anyArchived && e.archived !== wantArchived) return false;
-			if (blacklisted !== null && e.blacklisted !== blacklisted) return false;
-			if (f.categoryId !== null && !e.categoryIds.includes(f.categoryId)) return false;
-			if (f.sourceId !== null && e.sourceId !== f.sourceId) return false;
-			if (f.createdFrom !== null && e.createdDay < f.createdFrom) return false;
-			if (f.createdTo !== null && e.createdDay > f.createdTo) return false;
-			if (lastFrom !== 0 && e.lastVisit < lastFrom) return false;
-			if (lastTo !== 0 && (e.lastVisit === 0 || e.lastVisit > lastTo)) return false;
-			if (spentAbove !== null && e.totalSpent <= spentAbove) return false;
-			if (never && e.visitCount !== 0) return false;
-			return birthdays === null || birthdays[e.birthKey] === 1;
-		};
-
-		const entryBySlot = this.#entryBySlot;
-		const clientBySlot = this.#clientBySlot;
-		const result = this.#scratchFor(previous ? previous.length : this.size);
-		let count = 0;
-		const flags = this.#flags;
-		if (previous) {
-			// The flags and the texts in dense per-slot arrays, not the entries: those lie
-			// scattered over the heap, and a cache miss per card cost more than its check.
-			const texts = this.#texts;
-			// An index loop: for…of over a typed array allocated an iterator result per card.
-			for (let k = 0; k < previous.length; k++) {
-				const slot = previous[k] as number;
-				const flag = flags[slot] as number;
-				if (!anyArchived && ((flag & ARCHIVED) !== 0) !== wantArchived) continue;
-				if (blacklisted !== null && ((flag & BLACKLISTED) !== 0) !== blacklisted) continue;
-				if (hasEntryFilters && !passesFilters(entryBySlot[slot] as Entry)) continue;
-				if (texts.matches(slot, needles)) result[count++] = slot;
-			}
-		} else {
-			const need = needles.length;
-			const matched = need > 0 ? this.#countHits(needles) : this.size;
-			const hits = this.#hits;
-			const { entries, firstEmpty } = view;
-			const slots = (view.slots ??= Int32Array.from(entries, (e) => e.slot));
-			const n = entries.length;
-			const desc = sort.direction === 'desc';
-			// Few matches: their positions in the sorted order, sorted, replace the full walk.
-			const order =
-				need > 0 && matched <= n * this.#subsetShare ? this.#positionsOf(view, need, desc) : null;
-			const m = order ? order.length : n;
-			for (let k = 0; k < m; k++) {
-				// Descending walks the valued part backwards; cards without a value stay last.
-				const i = order ? (order[k] as number) : desc && k < firstEmpty ? firstEmpty - 1 - k : k;
-				const slot = slots[i] as number;
-				if (need > 0 && hits[slot] !== need) continue;
-				const flag = flags[slot] as number;
-				if (!anyArchived && ((flag & ARCHIVED) !== 0) !== wantArchived) continue;
-				if (blacklisted !== null && ((flag & BLACKLISTED) !== 0) !== blacklisted) continue;
-				if (hasEntryFilters && !passesFilters(entryBySlot[slot] as Entry)) continue;
-				result[count++] = slot;
-			}
-		}
+		const slots = this.#slots;
+		const result = answers.scratchFor(previous ? previous.length : slots.size);
+		const count = previous
+			? narrowFrom(slots, previous, needles, filters, result)
+			: walkOrder(
+					slots,
+					view,
+					needles,
+					sort.direction === 'desc',
+					this.#subsetShare,
+					filters,
+					result
+				);
+		const clientBySlot = slots.clientBySlot;
 		// Sized once: pushing 100,000 cards grows (and copies) the array several times over.
 		const clients = new Array<Client>(count);
 		for (let k = 0; k < count; k++) clients[k] = clientBySlot[result[k] as number] as Client;
-		// Only a small result is narrowed from, by the next query only: it stays in the scratch
-		// array, which that query filters in place (it writes no further than it has read).
-		const keep = count <= this.size * REUSE_SHARE ? result.subarray(0, count) : null;
-		this.#last = { key, text, tokens, result: keep, clients };
-		if (tokens.length === 0) this.#blank = { key, clients };
+		answers.keep(key, text, tokens, result, count, slots.size, clients);
 		return clients;
 	}
 
@@ -359,89 +213,30 @@ export class ClientSearchIndex {
 		q: ClientQuery,
 		ctx: { categoryName?: (id: string) => string } = {}
 	): readonly Client[] {
-		const last = this.#last;
-		const blank = this.#blank;
-		const scratch = this.#scratch;
-		this.#last = this.#aside.last;
-		this.#blank = this.#aside.blank;
-		this.#scratch = this.#aside.scratch;
+		const own = this.#answers;
+		this.#answers = this.#answersAside;
 		try {
 			return this.query(q, ctx);
 		} finally {
-			this.#aside = { last: this.#last, blank: this.#blank, scratch: this.#scratch };
-			this.#last = last;
-			this.#blank = blank;
-			this.#scratch = scratch;
+			this.#answers = own;
 		}
 	}
 
 	/** The card in the first used slot at or after `fraction` (0–1) of the slots, else before. */
 	sample(fraction: number): Client | undefined {
-		const start = Math.min(this.#slotCount - 1, Math.floor(this.#slotCount * fraction));
-		for (let slot = start; slot < this.#slotCount; slot++) {
-			if (this.#clientBySlot[slot]) return this.#clientBySlot[slot];
-		}
-		for (let slot = start - 1; slot >= 0; slot--) {
-			if (this.#clientBySlot[slot]) return this.#clientBySlot[slot];
-		}
-		return undefined;
+		return this.#slots.sample(fraction);
 	}
 
 	/** How many cards the list shows with no search and the default filters (not archived):
 	 *  the start-up snapshot's count, without a query's arrays or its cache (list-snapshot.ts). */
 	countActive(): number {
-		const flags = this.#flags;
-		let n = 0;
-		for (let slot = 0; slot < this.#slotCount; slot++) {
-			if (this.#entryBySlot[slot] !== undefined && ((flags[slot] as number) & ARCHIVED) === 0) n++;
-		}
-		return n;
+		return this.#slots.countActive();
 	}
 
 	/** Joins every haystack chunk now (at an idle moment after start-up) rather than in the
 	 *  first keystroke, which otherwise pays for joining the whole book's texts. */
 	prepare(): void {
-		this.#texts.prepare();
-	}
-
-	/** The scratch result array, grown to hold `n` slots (its contents are not kept). */
-	#scratchFor(n: number): Int32Array {
-		if (this.#scratch.length < n)
-			this.#scratch = new Int32Array(Math.max(n, this.#scratch.length * 2));
-		return this.#scratch;
-	}
-
-	/** #hits per slot: how many of the needles the card matches (search-texts.ts). */
-	#countHits(needles: readonly Needle[]): number {
-		this.#hits.fill(0, 0, this.#slotCount);
-		return this.#texts.countHits(needles, this.#hits);
-	}
-
-	/** Positions in `view.entries` of the cards whose #hits reached `need`, in the order the
-	 *  query walks them (descending: the valued part backwards, cards without a value last). */
-	#positionsOf(view: SortedView, need: number, desc: boolean): Int32Array {
-		const slots = view.slots as Int32Array;
-		if (!view.ranks) {
-			const ranks = new Int32Array(this.#slotCount);
-			for (let i = 0; i < slots.length; i++) ranks[slots[i] as number] = i;
-			view.ranks = ranks;
-		}
-		const ranks = view.ranks;
-		const hits = this.#hits;
-		let m = 0;
-		for (let slot = 0; slot < this.#slotCount; slot++) if (hits[slot] === need) m++;
-		const order = new Int32Array(m);
-		m = 0;
-		for (let slot = 0; slot < this.#slotCount; slot++) {
-			if (hits[slot] === need) order[m++] = ranks[slot] as number;
-		}
-		order.sort();
-		if (desc) {
-			let valued = 0;
-			while (valued < m && (order[valued] as number) < view.firstEmpty) valued++;
-			order.subarray(0, valued).reverse();
-		}
-		return order;
+		this.#slots.texts.prepare();
 	}
 
 	#build(c: Client): Entry {
@@ -451,82 +246,12 @@ export class ClientSearchIndex {
 	}
 
 	#add(e: Entry): void {
-		this.#byId.set(e.client.id, e);
-		e.slot = this.#freeSlots.pop() ?? this.#slotCount++;
-		if (e.slot >= this.#flags.length) {
-			const grown = new Uint8Array(this.#flags.length * 2);
-			grown.set(this.#flags);
-			this.#flags = grown;
-			this.#hits = new Uint16Array(grown.length);
-		}
-		this.#entryBySlot[e.slot] = e;
-		this.#clientBySlot[e.slot] = e.client;
-		this.#flags[e.slot] = (e.archived ? ARCHIVED : 0) | (e.blacklisted ? BLACKLISTED : 0);
-		this.#texts.set(e);
-		if (e.firstCategory) {
-			this.#firstCategories.set(
-				e.firstCategory,
-				(this.#firstCategories.get(e.firstCategory) ?? 0) + 1
-			);
-		}
-		for (const view of this.#views.values()) {
-			if (view.names) e.categoryKey = view.names.get(e.firstCategory) ?? '';
-			view.entries.splice(lowerBound(view.entries, e, view.compare), 0, e);
-			view.slots = null;
-			view.ranks = null;
-			if (!view.isEmpty(e)) view.firstEmpty += 1;
-		}
+		this.#slots.add(e);
+		this.#views.add(e);
 	}
 
 	#delete(e: Entry): void {
-		this.#byId.delete(e.client.id);
-		this.#texts.delete(e.slot);
-		this.#freeSlots.push(e.slot);
-		this.#entryBySlot[e.slot] = undefined;
-		this.#clientBySlot[e.slot] = undefined;
-		const count = this.#firstCategories.get(e.firstCategory);
-		if (count !== undefined) {
-			if (count <= 1) this.#firstCategories.delete(e.firstCategory);
-			else this.#firstCategories.set(e.firstCategory, count - 1);
-		}
-		for (const view of this.#views.values()) {
-			const i = lowerBound(view.entries, e, view.compare);
-			if (view.entries[i] !== e) continue; // cannot happen: the order is total (ties by id)
-			view.entries.splice(i, 1);
-			view.slots = null;
-			view.ranks = null;
-			if (!view.isEmpty(e)) view.firstEmpty -= 1;
-		}
-	}
-
-	#view(column: SortColumn, categoryName?: (id: string) => string): SortedView {
-		let signature = '';
-		let names: Map<string, string> | null = null;
-		if (column === 'category') {
-			names = new Map();
-			for (const id of [...this.#firstCategories.keys()].sort()) {
-				names.set(id, foldName(categoryName?.(id) ?? ''));
-			}
-			signature = JSON.stringify([...names]);
-		}
-		this.#readSinceBulk.add(column);
-		const cached = this.#views.get(column);
-		if (cached && cached.signature === signature) return cached;
-
-		if (names)
-			for (const e of this.#byId.values()) e.categoryKey = names.get(e.firstCategory) ?? '';
-		const view: SortedView = {
-			entries: [...this.#byId.values()].sort(COMPARE[column]),
-			slots: null,
-			ranks: null,
-			firstEmpty: 0,
-			compare: COMPARE[column],
-			isEmpty: IS_EMPTY[column],
-			names,
-			signature
-		};
-		view.firstEmpty = lowerBoundEmpty(view);
-		this.#views.set(column, view);
-		return view;
+		this.#slots.delete(e);
+		this.#views.delete(e);
 	}
 }
