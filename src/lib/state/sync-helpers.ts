@@ -1,8 +1,9 @@
 // Pure pieces of the sync state, kept apart so they are tested in Node: the stored
-// credentials, the visible status, which message explains an error, a default device name.
+// credentials, the device's role, the visible status, which message explains an error, a
+// default device name.
 import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n/catalog';
-import { roleIdSchema, type RoleId } from '$lib/domain/permissions';
+import { permissionsOf, roleIdSchema, type CustomRole, type RoleId } from '$lib/domain/permissions';
 
 export const SYNC_STORAGE_KEY = 'schedario.sync';
 /** When this device last heard from the server and since when it is offline, kept across
@@ -33,6 +34,13 @@ export type StoredSync = z.infer<typeof storedSyncSchema>;
 export function deviceRoleOf(creds: StoredSync | null): RoleId {
 	if (!creds) return 'owner';
 	return creds.accessRole ?? (creds.role === 'owner' ? 'owner' : 'reception');
+}
+
+/** True when `after` lacks seeContacts or seeHealth that `before` had. */
+export function losesSight(before: RoleId, after: RoleId, roles: readonly CustomRole[]): boolean {
+	const had = permissionsOf(before, roles);
+	const has = permissionsOf(after, roles);
+	return (['seeContacts', 'seeHealth'] as const).some((p) => had.has(p) && !has.has(p));
 }
 
 /** Credentials from localStorage text; anything unreadable counts as "not paired". */

@@ -1,39 +1,30 @@
-// This device's link to the salon's sync server: credentials, the visible status, pairing and
-// device management, and the wipe when the server says the device no longer belongs. A device
-// that never paired stays "local only" and the app works exactly the same without a server.
+// This device's link to the salon's sync server: the credentials, the visible status, starting
+// and stopping replication (in the leader tab), pairing, and what the server says about this
+// device (its location and role, or that it no longer belongs: the wipe). A device that never
+// paired stays "local only" and the app works exactly the same without a server. The salon's
+// HTTP API is salon-api.ts, the wipe's steps sync-wipe.ts, the catch-up signal sync-caught-up.ts.
 import { getDatabase, removeAppDatabase } from '$lib/db/database';
-import {
-	callSyncApi,
-	SyncHttpError,
-	startReplication,
-	type Replication,
-	type ReplicationStatus
-} from '$lib/db/replication';
-import { dataKeyResponseSchema } from '$lib/domain/data-key';
-import {
-	deviceResponseSchema,
-	deviceTokenResponseSchema,
-	devicesResponseSchema,
-	pairingCodeResponseSchema,
-	type Device,
-	type DeviceTokenResponse,
-	type PairingCodeResponse
-} from '$lib/domain/sync-protocol';
-import { AT_REST_KEY, DATA_KEY_SESSION_KEY } from './at-rest-keys';
+import { startReplication, type Replication } from '$lib/db/replication';
+import type { ExportRequest } from '$lib/domain/export-request';
+import type { RoleId } from '$lib/domain/permissions';
+import type { Device, PairingCodeResponse } from '$lib/domain/sync-protocol';
 import { clientBook } from './clients.svelte';
 import { deviceClock } from './device';
+import { requestPairing, requestSalon, SalonApi } from './salon-api';
 import { salon } from './salon.svelte';
-import { SyncStatusTracker } from './sync-status.svelte';
-import { permissionsOf, type CustomRole, type RoleId } from '$lib/domain/permissions';
-import { exportResponseSchema, type ExportRequest } from '$lib/domain/export-request';
+import { CaughtUpWatch } from './sync-caught-up';
 import {
 	deviceRoleOf,
-	LIST_PREFS_KEY,
+	losesSight,
 	parseStoredSync,
 	SYNC_STORAGE_KEY,
 	type StoredSync,
 	type SyncStatus
 } from './sync-helpers';
+import { SyncStatusTracker } from './sync-status.svelte';
+import { closeSalonState, forgetSalonKeys, reloadMasked } from './sync-wipe';
+
+export { losesSight } from './sync-helpers';
 
 function storage(): Storage | null {
 	try {
@@ -55,9 +46,12 @@ export class SyncState {
 	#running: Replication | null = null;
 	#starting: Promise<void> | null = null;
 	#listening = false;
-	#caughtUp: Array<() => void> = [];
-	#checking = false;
-	#wasActive = false;
+	readonly #caughtUp = new CaughtUpWatch(() => this.#running);
+	/** The salon's API; an answer saying the server no longer knows the device wipes it. */
+	readonly #api = new SalonApi(
+		() => this.credentials,
+		() => void this.#wipe()
+	);
 
 	get status(): SyncStatus {
 		return this.tracker.status;
@@ -91,26 +85,8 @@ export class SyncState {
 		if (!creds || device.accessRole === undefined || creds.accessRole === device.accessRole) return;
 		const before = deviceRoleOf(creds);
 		this.#save({ ...creds, accessRole: device.accessRole });
-		if (losesSight(before, device.accessRole, salon.settings.roles)) void this.#reloadMasked();
-	}
-
-	/** The device may no longer see what it holds (contacts, health data): its local copy came
-	 *  unmasked, so it is dropped and pulled again, masked by the server. What is still unsent is
-	 *  sent first (a refusal under the new role is shown as a sync error, never dropped here). */
-	async #reloadMasked(): Promise<void> {
-		try {
-			// Bounded: a push the new role is refused keeps retrying, and must not keep the
-			// unmasked copy on this device.
-			await Promise.race([
-				this.#running?.awaitInSync(),
-				new Promise((done) => setTimeout(done, RELOAD_MASKED_WAIT_MS))
-			]);
-		} finally {
-			await this.#stop().catch(() => undefined);
-			clientBook.stop();
-			salon.stop();
-			await removeAppDatabase();
-			window.location.reload();
+		if (losesSight(before, device.accessRole, salon.settings.roles)) {
+			void reloadMasked(this.#running, () => this.#stop());
 		}
 	}
 
@@ -141,7 +117,7 @@ export class SyncState {
 		this.#running = startReplication(db, creds, {
 			onStatus: (partial) => {
 				this.tracker.update(partial);
-				this.#watchCaughtUp(partial);
+				this.#caughtUp.report(partial);
 			},
 			onLeader: () => this.tracker.becomeLeader(),
 			onUnauthorized: () => void this.#wipe(),
@@ -157,28 +133,7 @@ export class SyncState {
 	/** Runs `listener` each time replication has caught up with the server after pulling or
 	 *  pushing (on reconnect, after live changes): the duplicate check (issue 4) hooks in here. */
 	onCaughtUp(listener: () => void): void {
-		this.#caughtUp.push(listener);
-	}
-
-	#watchCaughtUp(partial: Partial<ReplicationStatus>): void {
-		if (partial.active === undefined) return;
-		const wasActive = this.#wasActive;
-		this.#wasActive = partial.active;
-		if (wasActive && !partial.active && partial.offline !== true) {
-			this.#notifyCaughtUp().catch(() => undefined); // a stopped replication: nothing to check
-		}
-	}
-
-	async #notifyCaughtUp(): Promise<void> {
-		if (this.#checking || !this.#running) return;
-		this.#checking = true;
-		try {
-			// Every collection, links included, before anyone acts on what arrived.
-			await this.#running.awaitInSync();
-			for (const listener of this.#caughtUp) listener();
-		} finally {
-			this.#checking = false;
-		}
+		this.#caughtUp.add(listener);
 	}
 
 	#listen(): void {
@@ -210,27 +165,9 @@ export class SyncState {
 		if (next) await this.start();
 	}
 
-	#remember(answer: DeviceTokenResponse, deviceName: string, salonName: string): void {
-		const creds: StoredSync = {
-			serverUrl: '',
-			salonId: answer.salonId,
-			deviceId: answer.deviceId,
-			token: answer.token,
-			role: answer.role,
-			deviceName,
-			salonName,
-			locationId: answer.locationId ?? null,
-			...(answer.accessRole === undefined ? {} : { accessRole: answer.accessRole })
-		};
-		this.#save(creds);
-	}
-
 	/** First start of a salon: this device becomes its owner. Throws SyncHttpError. */
 	async createSalon(salonName: string, deviceName: string): Promise<void> {
-		const answer = deviceTokenResponseSchema.parse(
-			await callSyncApi('', '/salons', { body: { salonName, deviceName } })
-		);
-		this.#remember(answer, deviceName, salonName);
+		this.#save(await requestSalon(salonName, deviceName));
 		if (!salon.settings.salonName) {
 			// A naming failure must not undo the pairing that already succeeded.
 			await salon.saveSettings({ salonName }).catch(() => undefined);
@@ -240,84 +177,55 @@ export class SyncState {
 
 	/** Joins a salon with a code shown on an owner's device. Throws SyncHttpError. */
 	async pair(code: string, deviceName: string): Promise<void> {
-		const answer = deviceTokenResponseSchema.parse(
-			await callSyncApi('', '/pair', { body: { code, deviceName } })
-		);
-		this.#remember(answer, deviceName, '');
+		this.#save(await requestPairing(code, deviceName));
 		await this.start();
 	}
 
-	async #authed(path: string, body?: unknown): Promise<unknown> {
-		const creds = this.credentials;
-		if (!creds) throw new SyncHttpError(401, 'unauthorized');
-		try {
-			return await callSyncApi(
-				creds.serverUrl,
-				`/salons/${encodeURIComponent(creds.salonId)}${path}`,
-				{
-					token: creds.token,
-					body
-				}
-			);
-		} catch (error) {
-			if (
-				error instanceof SyncHttpError &&
-				(error.code === 'unauthorized' || error.code === 'device_revoked')
-			) {
-				void this.#wipe();
-			}
-			throw error;
-		}
-	}
+	// The salon's API below (salon-api.ts): each call throws SyncHttpError ('network' offline),
+	// and an answer saying the server no longer knows this device wipes it.
 
 	/** A code whose device will work at `locationId` (null: no location) as `role`. */
-	async createPairingCode(
+	createPairingCode(
 		locationId: string | null = null,
 		role: RoleId | null = null
 	): Promise<PairingCodeResponse> {
-		return pairingCodeResponseSchema.parse(
-			await this.#authed('/pairing-codes', {
-				...(locationId ? { locationId } : {}),
-				...(role ? { role } : {})
-			})
-		);
+		return this.#api.createPairingCode(locationId, role);
 	}
 
 	/** A manager gives another device a role (the server refuses this device's own). */
-	async setDeviceRole(deviceId: string, role: RoleId): Promise<Device> {
-		const { device } = deviceResponseSchema.parse(
-			await this.#authed(`/devices/${encodeURIComponent(deviceId)}/role`, { role })
-		);
-		return device;
+	setDeviceRole(deviceId: string, role: RoleId): Promise<Device> {
+		return this.#api.setDeviceRole(deviceId, role);
 	}
 
 	/** Owner: moves a device to another location of the salon (null: none). */
 	async setDeviceLocation(deviceId: string, locationId: string | null): Promise<Device> {
-		const { device } = deviceResponseSchema.parse(
-			await this.#authed(`/devices/${encodeURIComponent(deviceId)}/location`, { locationId })
-		);
+		const device = await this.#api.setDeviceLocation(deviceId, locationId);
 		if (device.id === this.credentials?.deviceId) this.#setOwnDevice(device);
 		return device;
 	}
 
 	/** An authenticated GET of this salon's API (`/clients/…/history`, `/audit?…`): the raw JSON,
-	 *  for the caller to parse. Throws SyncHttpError ('network' offline); a revoked device wipes. */
-	async getSalonApi(path: string): Promise<unknown> {
-		return this.#authed(path);
+	 *  for the caller to parse. */
+	getSalonApi(path: string): Promise<unknown> {
+		return this.#api.get(path);
 	}
 
 	/** The export gate (issue 7): 201 when the device's role may export; SyncHttpError else. */
-	async requestExport(body: ExportRequest): Promise<void> {
-		exportResponseSchema.parse(await this.#authed('/exports', body));
+	requestExport(body: ExportRequest): Promise<void> {
+		return this.#api.requestExport(body);
 	}
 
-	async devices(): Promise<Device[]> {
-		return devicesResponseSchema.parse(await this.#authed('/devices')).devices;
+	devices(): Promise<Device[]> {
+		return this.#api.devices();
 	}
 
-	/** The salon's data key (encryption at rest). Throws SyncHttpError; a revoked device wipes. */
-	async dataKey(): Promise<string> {
-		return dataKeyResponseSchema.parse(await this.#authed('/data-key')).key;
+	/** The salon's data key (encryption at rest). */
+	dataKey(): Promise<string> {
+		return this.#api.dataKey();
+	}
+
+	revoke(deviceId: string): Promise<void> {
+		return this.#api.revoke(deviceId);
 	}
 
 	/** True when this tab replicates and every local change has reached the server: the moment
@@ -327,10 +235,6 @@ export class SyncState {
 		if (!running || !this.tracker.isLeader || this.status.kind === 'offline') return false;
 		await running.awaitInSync();
 		return (await running.countPending()) === 0;
-	}
-
-	async revoke(deviceId: string): Promise<void> {
-		await this.#authed(`/devices/${encodeURIComponent(deviceId)}/revoke`, {});
 	}
 
 	/** Stops syncing and forgets the salon; what is on this device stays on it. */
@@ -355,29 +259,15 @@ export class SyncState {
 		if (this.wiped || (!byOtherTab && !this.credentials)) return;
 		if (!byOtherTab) this.tracker.announceWipe();
 		this.credentials = null;
-		storage()?.removeItem(SYNC_STORAGE_KEY);
-		storage()?.removeItem(LIST_PREFS_KEY);
-		// Both databases go below, and the data key with them.
-		storage()?.removeItem(AT_REST_KEY);
-		globalThis.sessionStorage?.removeItem(DATA_KEY_SESSION_KEY);
+		forgetSalonKeys(storage());
 		await this.#stop().catch(() => undefined);
-		clientBook.stop();
-		salon.stop();
+		closeSalonState();
 		try {
 			await removeAppDatabase();
 		} finally {
 			this.wiped = true;
 		}
 	}
-}
-
-const RELOAD_MASKED_WAIT_MS = 10_000;
-
-/** True when `after` lacks seeContacts or seeHealth that `before` had. */
-export function losesSight(before: RoleId, after: RoleId, roles: readonly CustomRole[]): boolean {
-	const had = permissionsOf(before, roles);
-	const has = permissionsOf(after, roles);
-	return (['seeContacts', 'seeHealth'] as const).some((p) => had.has(p) && !has.has(p));
 }
 
 export const sync = new SyncState();
