@@ -7,6 +7,7 @@ import {
 	deriveStatus,
 	deviceRoleOf,
 	formatCountdown,
+	losesSight,
 	parseStoredSync,
 	secondsLeft,
 	syncErrorKey,
@@ -203,6 +204,18 @@ describe('device role from the stored credentials (issue 7)', () => {
 		expect(parseStoredSync(JSON.stringify({ ...creds, role: 'staff', accessRole: 'Bad Id' }))).toBe(
 			null
 		);
+	});
+
+	it('says when a new role loses sight of contacts or health data, built-in or custom', () => {
+		const roles = [{ id: 'junior', name: 'Junior', permissions: ['seeContacts' as const] }];
+		expect(losesSight('owner', 'reception', roles)).toBe(false);
+		expect(losesSight('reception', 'therapist', roles)).toBe(true); // contacts
+		expect(losesSight('therapist', 'junior', roles)).toBe(true); // health
+		expect(losesSight('therapist', 'reception', roles)).toBe(false);
+		expect(losesSight('junior', 'reception', roles)).toBe(false);
+		// A custom role since removed grants nothing.
+		expect(losesSight('junior', 'gone', roles)).toBe(true);
+		expect(losesSight('gone', 'therapist', roles)).toBe(false);
 	});
 
 	it('explains the permission refusals', () => {
