@@ -205,6 +205,33 @@ describe('first sync of an empty device', () => {
 		}
 	}, 60_000);
 
+	it('reports itself busy from its start until every collection has caught up once', async () => {
+		const before = await pullAll('clients');
+		const db = await openDb('boot-status');
+		// Each `active` report in order, with how many cards were stored when it was made.
+		const reports: Array<{ active: boolean; stored: Promise<number> }> = [];
+		const replication = startReplication(db, creds, {
+			onStatus: (status) => {
+				if (status.active !== undefined) {
+					reports.push({ active: status.active, stored: db.clients.count().exec() });
+				}
+			},
+			onUnauthorized: () => {}
+		});
+		try {
+			await replication.awaitInSync();
+			await expect.poll(() => reports.at(-1)?.active).toBe(false);
+			// Busy first (never "synced" before a single answer), idle only once: at the end, with
+			// every live card of the salon stored.
+			expect(reports.map((r) => r.active)).toEqual([true, false]);
+			const live = before.docs.filter((d) => !d._deleted).length;
+			expect(await reports[1]!.stored).toBe(live);
+		} finally {
+			await replication.stop();
+			await db.close();
+		}
+	}, 60_000);
+
 	it('falls back to pages of MAX_PULL_LIMIT against an older server, without a sync error', async () => {
 		const before = await pullAll('clients');
 		const db = await openDb('boot-old-server');

@@ -225,9 +225,12 @@ export function startReplication(
 	const activeFlags = new WeakMap<object, boolean>();
 	let anyActive = false;
 	let bootstrapping = false;
+	// From the moment this tab replicates until every collection has caught up once, the device
+	// is not known to be in sync: before that, an idle RxDB state only means it has not started.
+	let catchingUp = false;
 	const reportActive = () => {
 		// RxDB repeats the flag on every task; the status only needs its changes.
-		const now = bootstrapping || states.some((x) => activeFlags.get(x) ?? false);
+		const now = catchingUp || bootstrapping || states.some((x) => activeFlags.get(x) ?? false);
 		if (now !== anyActive) report({ active: (anyActive = now) });
 	};
 	for (const s of states) {
@@ -254,6 +257,8 @@ export function startReplication(
 	let events: ReturnType<typeof openEventStream> | null = null;
 	void db.waitForLeadership().then(() => {
 		if (stopped) return;
+		catchingUp = true;
+		reportActive();
 		hooks.onLeader?.();
 		void startReplications(startables, {
 			pull: pullPage,
@@ -267,7 +272,18 @@ export function startReplication(
 			onReceived: (collection, written) => {
 				if (collection === 'clients' && bootstrapping) report({ receivedClients: written });
 			}
-		}).then(() => tally.recountAll());
+		})
+			.then(() => {
+				tally.recountAll();
+				return Promise.all(states.map((s) => s.awaitInSync()));
+			})
+			.then(
+				() => {
+					catchingUp = false;
+					if (!stopped) reportActive();
+				},
+				() => undefined // stopped while catching up: nothing left to report
+			);
 		events = openEventStream(creds, salonPath, {
 			onEvent(collections, live) {
 				for (const c of collections) {
